@@ -1,0 +1,420 @@
+//! The command line: `postwacht scan`, `rules`, `explain` and `roster check`.
+//!
+//! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was, 2 for a
+//! usage, configuration or input error (the message on stderr names the file and, where it
+//! applies, the line; the other files are still scanned). A closed pipe on stdout ends quietly.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::finding::{Finding, Severity};
+use crate::input::{self, Loaded, Source};
+use crate::lexicon::Lexicon;
+use crate::normalize::normalize_term;
+use crate::protocol::{Protocol, article_summary};
+use crate::report::{Format, Summary};
+use crate::roster::{Consent, Roster};
+use crate::rules;
+use crate::scan::{Channel, Location, Scanner, Settings};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "postwacht",
+    version,
+    about = "Controleert berichten voor sociale media van scholen op wat de schoolprotocollen verbieden.",
+    long_about = "postwacht leest een concept, een map met nieuwsbriefberichten of een export van reacties, en meldt \
+                  elke passage die het social-mediaprotocol van de school schendt: namen van leerlingen, \
+                  persoonsgegevens, vertrouwelijke informatie, beledigingen, discriminatie, bedreigingen, obsceniteit, \
+                  een ontbrekende disclaimer en beeldmateriaal zonder toestemming."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Controleer bestanden, mappen of standaardinvoer.
+    Scan(ScanArgs),
+    /// Toon alle regels: code, categorie, ernst, samenvatting en artikelen per protocol.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+    /// Leg één regel uit (bijvoorbeeld: postwacht explain PW101).
+    Explain {
+        /// De code (PW101) of naam (pupil-full-name) van de regel.
+        code: String,
+    },
+    /// Werken met leerlingenlijsten.
+    Roster {
+        #[command(subcommand)]
+        command: RosterCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RosterCommand {
+    /// Laat zien hoe een leerlingenlijst gelezen wordt, en wat eraan opvalt.
+    Check {
+        /// De leerlingenlijst.
+        file: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+struct ScanArgs {
+    /// Bestanden of mappen (mappen worden doorzocht; verborgen mappen en .git overgeslagen).
+    /// Zonder pad, of met -, leest postwacht standaardinvoer.
+    #[arg(value_name = "PAD")]
+    paths: Vec<PathBuf>,
+    /// Leerlingenlijst (CSV of een naam per regel); mag vaker.
+    #[arg(long = "roster", value_name = "BESTAND")]
+    rosters: Vec<PathBuf>,
+    /// Naam van de school of het bestuur zoals mensen die schrijven; mag vaker.
+    #[arg(long = "org", value_name = "NAAM")]
+    orgs: Vec<String>,
+    /// Waar het bericht komt te staan.
+    #[arg(long, value_enum, default_value_t = ChannelArg::Personal)]
+    channel: ChannelArg,
+    /// Welke protocollen postwacht aanhaalt (standaard alle vijf); mag vaker.
+    #[arg(long = "protocol", value_enum, value_name = "PROTOCOL")]
+    protocols: Vec<ProtocolArg>,
+    /// Uitvoerformaat.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Vanaf welke ernst postwacht met status 1 eindigt.
+    #[arg(long = "fail-on", value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Geen gevonden tekst en geen inhoud van de leerlingenlijst in de uitvoer.
+    #[arg(long)]
+    redact: bool,
+    /// Aantal threads (standaard: alle kernen).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Geen opmerkingen op stderr, alleen fouten.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ChannelArg {
+    /// Je eigen account: een bericht over school vraagt om een disclaimer.
+    Personal,
+    /// Het account of de pagina van de school.
+    School,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ProtocolArg {
+    Sgh,
+    Initia,
+    Amadeus,
+    Oog,
+    Compass,
+}
+
+impl From<ProtocolArg> for Protocol {
+    fn from(p: ProtocolArg) -> Protocol {
+        match p {
+            ProtocolArg::Sgh => Protocol::Sgh,
+            ProtocolArg::Initia => Protocol::Initia,
+            ProtocolArg::Amadeus => Protocol::Amadeus,
+            ProtocolArg::Oog => Protocol::Oog,
+            ProtocolArg::Compass => Protocol::Compass,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Info => Severity::Info,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Json,
+}
+
+/// Exit statuses.
+pub const CLEAN: u8 = 0;
+pub const FOUND: u8 = 1;
+pub const TROUBLE: u8 = 2;
+
+/// Parse the arguments and run.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Scan(args) => scan(args, &mut out),
+        Command::Rules { format } => print_rules(format, &mut out).map(|()| CLEAN),
+        Command::Explain { code } => explain(&code, &mut out),
+        Command::Roster { command: RosterCommand::Check { file } } => roster_check(&file, &mut out),
+    };
+    let result = result.and_then(|code| out.flush().map(|()| code));
+    match result.or_else(quiet_on_broken_pipe) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("postwacht: kan niet schrijven: {e}");
+            ExitCode::from(TROUBLE)
+        }
+    }
+}
+
+/// A reader that stops early (`postwacht scan … | head`) is not an error.
+fn quiet_on_broken_pipe(e: io::Error) -> io::Result<u8> {
+    if e.kind() == io::ErrorKind::BrokenPipe { Ok(CLEAN) } else { Err(e) }
+}
+
+fn note(quiet: bool, message: &str) {
+    if !quiet {
+        eprintln!("postwacht: {message}");
+    }
+}
+
+fn problem(message: &str) {
+    eprintln!("postwacht: fout: {message}");
+}
+
+fn settings(args: &ScanArgs) -> Settings {
+    let mut protocols: Vec<Protocol> = args.protocols.iter().map(|&p| p.into()).collect();
+    if protocols.is_empty() {
+        protocols = Protocol::ALL.to_vec();
+    }
+    protocols.sort();
+    protocols.dedup();
+    Settings {
+        channel: match args.channel {
+            ChannelArg::Personal => Channel::Personal,
+            ChannelArg::School => Channel::School,
+        },
+        protocols,
+        orgs: args.orgs.iter().filter(|o| !o.trim().is_empty()).cloned().collect(),
+        org_domains: Vec::new(),
+    }
+}
+
+/// The outcome of scanning one source.
+enum Outcome {
+    Findings { findings: Vec<Finding>, items: usize },
+    Skipped(String),
+    Failed(input::InputError),
+}
+
+fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
+    let mut roster = Roster::default();
+    for path in &args.rosters {
+        match Roster::load(path) {
+            Ok((r, _)) => roster.extend(r),
+            Err(e) => {
+                problem(&e.to_string());
+                return Ok(TROUBLE);
+            }
+        }
+    }
+    if args.rosters.is_empty() && args.format == Format::Human {
+        note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
+    }
+    let scanner = match Scanner::new(settings(&args), roster) {
+        Ok(s) => s,
+        Err(e) => {
+            problem(&format!("interne woordenlijst onjuist: {e}"));
+            return Ok(TROUBLE);
+        }
+    };
+    let (sources, walk_errors) = input::collect(&args.paths);
+    let mut errors = 0;
+    for e in &walk_errors {
+        problem(&e.to_string());
+        errors += 1;
+    }
+
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
+    let scan_one = |source: &Source| -> Outcome {
+        match input::read(source) {
+            Err(e) => Outcome::Failed(e),
+            Ok(Loaded::Binary) => Outcome::Skipped(format!("{}: overgeslagen, geen tekstbestand", source.display())),
+            Ok(Loaded::Text { text, encoding }) => {
+                if encoding == crate::encoding::Encoding::Windows1252 && !args.quiet {
+                    eprintln!(
+                        "postwacht: {}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting",
+                        source.display()
+                    );
+                }
+                let findings = scanner.findings(&text, &Location::file(&source.display()), args.redact);
+                Outcome::Findings { findings, items: 1 }
+            }
+        }
+    };
+    let outcomes: Vec<Outcome> = match &pool {
+        Ok(pool) => pool.install(|| sources.par_iter().map(scan_one).collect()),
+        Err(_) => sources.iter().map(scan_one).collect(),
+    };
+
+    let color = args.format == Format::Human
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    let mut printer = args.format.printer(color);
+    let mut summary = Summary::default();
+    let fail_on = Severity::from(args.fail_on);
+    let mut failing = false;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Findings { findings, items } => {
+                summary.files += 1;
+                summary.items += items;
+                summary.add(&findings);
+                failing |= findings.iter().any(|f| f.severity >= fail_on);
+                printer.findings(out, &findings)?;
+            }
+            Outcome::Skipped(message) => note(args.quiet, &message),
+            Outcome::Failed(e) => {
+                problem(&e.to_string());
+                errors += 1;
+            }
+        }
+    }
+    summary.errors = errors;
+    printer.finish(out, &summary)?;
+    Ok(if errors > 0 {
+        TROUBLE
+    } else if failing {
+        FOUND
+    } else {
+        CLEAN
+    })
+}
+
+fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        RulesFormat::Json => {
+            let rules: Vec<serde_json::Value> = rules::ALL
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code,
+                        "name": r.name,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                        "articles": r.articles.iter().map(|(p, a)| serde_json::json!({"protocol": p, "articles": a})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rules)?;
+            writeln!(out)
+        }
+        RulesFormat::Human => {
+            writeln!(out, "{:<6} {:<15} {:<13} samenvatting", "code", "categorie", "ernst")?;
+            for r in rules::ALL {
+                writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), r.severity.dutch(), r.summary)?;
+                let articles: Vec<String> =
+                    r.articles.iter().map(|(p, a)| format!("{} {}", p.title(), a.join(", "))).collect();
+                writeln!(out, "{:<36} artikelen: {}", "", articles.join(" · "))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn explain(code: &str, out: &mut dyn Write) -> io::Result<u8> {
+    let Some(rule) = rules::find(code) else {
+        problem(&format!("onbekende regel '{code}'; 'postwacht rules' toont alle regels"));
+        return Ok(TROUBLE);
+    };
+    writeln!(out, "{} ({})", rule.code, rule.name)?;
+    writeln!(out, "Categorie: {} ({})", rule.category.dutch(), rule.category.as_str())?;
+    writeln!(out, "Standaard ernst: {}", rule.severity.dutch())?;
+    writeln!(out)?;
+    writeln!(out, "{}", rule.summary)?;
+    writeln!(out)?;
+    writeln!(out, "{}", rule.explanation)?;
+    writeln!(out)?;
+    writeln!(out, "Wat kun je doen: {}", rule.advice)?;
+    writeln!(out)?;
+    writeln!(out, "Artikelen:")?;
+    for (protocol, articles) in rule.articles {
+        for article in *articles {
+            let summary = article_summary(*protocol, article).unwrap_or("");
+            writeln!(out, "  {} {}: {}", protocol.title(), article, summary)?;
+        }
+    }
+    if rule.only_when_cited {
+        writeln!(out)?;
+        writeln!(out, "Deze regel geldt alleen als een gekozen protocol (--protocol) erom vraagt.")?;
+    }
+    Ok(CLEAN)
+}
+
+fn roster_check(file: &std::path::Path, out: &mut dyn Write) -> io::Result<u8> {
+    let (roster, report) = match Roster::load(file) {
+        Ok(r) => r,
+        Err(e) => {
+            problem(&e.to_string());
+            return Ok(TROUBLE);
+        }
+    };
+    let lexicon = match Lexicon::get() {
+        Ok(l) => l,
+        Err(e) => {
+            problem(&format!("interne woordenlijst onjuist: {e}"));
+            return Ok(TROUBLE);
+        }
+    };
+    writeln!(out, "{}", file.display())?;
+    writeln!(out, "  tekencodering: {}", report.encoding.name())?;
+    writeln!(out, "  vorm: {}", report.format)?;
+    if !report.columns.is_empty() {
+        writeln!(out, "  herkende kolommen: {}", report.columns.join(", "))?;
+    }
+    if !report.unknown_columns.is_empty() {
+        writeln!(out, "  niet gebruikte kolommen: {}", report.unknown_columns.join(", "))?;
+    }
+    writeln!(out, "  leerlingen: {}", roster.pupils.len())?;
+    let consent = |c: Consent| roster.pupils.iter().filter(|p| p.consent == c).count();
+    if consent(Consent::Unknown) < roster.pupils.len() {
+        writeln!(out, "  toestemming beeldmateriaal: {} ja, {} nee", consent(Consent::Yes), consent(Consent::No))?;
+    } else {
+        writeln!(out, "  toestemming beeldmateriaal: geen kolom gevonden (toestemming onbekend)")?;
+    }
+    let mut words: Vec<String> = Vec::new();
+    for p in &roster.pupils {
+        for name in [&p.first, &p.last] {
+            let n = normalize_term(name);
+            if !n.is_empty() && n.split(' ').all(|w| lexicon.is_common_word(w)) && !words.contains(name) {
+                words.push(name.clone());
+            }
+        }
+    }
+    if !words.is_empty() {
+        writeln!(out, "  namen die ook een gewoon woord zijn (strenger gezocht): {}", words.join(", "))?;
+    }
+    if report.problems.is_empty() {
+        writeln!(out, "  geen problemen gevonden")?;
+    } else {
+        writeln!(out, "  problemen:")?;
+        for p in &report.problems {
+            writeln!(out, "    {p}")?;
+        }
+    }
+    Ok(CLEAN)
+}

@@ -1,0 +1,55 @@
+//! Photos and video of pupils (PW601–PW603).
+//!
+//! A post carries media when it has a Markdown image `![…](…)`, an HTML `<img>`, `<video>` or
+//! `<picture>`, a WhatsApp media placeholder, or says so in words ("zie de foto's hieronder", "op
+//! de foto"; `wordlists/media.tsv`). If it also names a pupil whose roster consent is "nee", each
+//! piece of media is a violation; if a named pupil's consent is unknown, a warning; otherwise a
+//! reminder to check (info), since postwacht cannot see who is in the picture.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::detect::Document;
+use crate::detect::names::Mention;
+use crate::finding::Hit;
+use crate::lexicon::HateRole;
+use crate::matcher::Target;
+use crate::roster::{Consent, Roster};
+use crate::rules;
+
+static MEDIA_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)!\[[^\]\n]*\]\([^)\n]*\)|<(?:img|video|picture)\b[^>]*>|<media weggelaten>|\b(?:afbeelding|video|gif) weggelaten\b|<bijgevoegd: [^>]+>|\(bestand bijgevoegd\)|\[(?:foto|video|afbeelding|filmpje|image|photo)\]|[📸📷🎥📹🎬]")
+        .expect("valid regex")
+});
+
+pub fn detect(doc: &Document<'_>, mentions: &[Mention], roster: &Roster, hits: &mut Vec<Hit>) {
+    let mut places: Vec<(usize, usize)> = MEDIA_MARKUP.find_iter(doc.text).map(|m| (m.start(), m.end())).collect();
+    if places.is_empty() {
+        // Words that say media comes with the post ("zie de foto's", "filmpje van"): one finding
+        // for the post, at the first; not where the sentence denies it ("foto's komen niet online").
+        let denied = |first: usize| {
+            let (s, e) = doc.sentence_range(first);
+            doc.cue_within(HateRole::Negation, s, e)
+        };
+        if let Some(f) = doc.found_where(|t| matches!(t, Target::Media(_))).find(|f| !denied(f.first)) {
+            places.push(doc.original_tokens(f.first, f.last));
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let consent_of = |m: &Mention| m.pupils.iter().map(|&p| roster.pupils[p as usize].consent).collect::<Vec<_>>();
+    let without = mentions.iter().any(|m| consent_of(m).contains(&Consent::No));
+    let unknown = mentions.iter().any(|m| consent_of(m).contains(&Consent::Unknown));
+    let rule = if without {
+        &rules::MEDIA_NO_CONSENT
+    } else if unknown {
+        &rules::MEDIA_CONSENT_UNKNOWN
+    } else {
+        &rules::MEDIA_REMINDER
+    };
+    for (start, end) in places {
+        hits.push(Hit::new(rule, start, end));
+    }
+}

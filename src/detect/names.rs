@@ -1,0 +1,477 @@
+//! Pupil names (PW101–PW105).
+//!
+//! Every pupil on the roster yields name forms: the full name with and without particle, the first
+//! name, the genitive (`Daans`), the first name with the initial of the surname (`Roos H.`), the
+//! surname with its particle (`de Vries`), and the spellings of @handles and #hashtags
+//! (`daandevries`). The forms go into the automaton like any phrase, so case and diacritics never
+//! matter (`ZOË`, `Zoe`, `Yilmaz`).
+//!
+//! What needs judgement is a name that is also a word. A first name or surname that is a common
+//! Dutch word (Roos, Storm, Bas, Kok, de Boer) only counts when it is used as a name: capitalised
+//! in the original, not after a determiner ("de roos"), and not just capitalised because it starts
+//! a sentence (unless a verb follows, "Storm scoorde"). Such finds are warnings (PW105). A title
+//! before a name ("juf Roos", "meneer Bakker") marks an adult, and a different first name before a
+//! roster surname ("Hugo de Vries") marks somebody else.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::detect::{Document, Found};
+use crate::finding::{Hit, Severity};
+use crate::lexicon::{ContextRole, Lexicon};
+use crate::matcher::{Edge, MatcherBuilder, Target};
+use crate::normalize::{fold_letters, normalize_term};
+use crate::roster::{Consent, Roster};
+use crate::rules;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    /// First name and surname.
+    Full,
+    /// First name and the initial(s) of the surname: "Roos H.".
+    FirstInitial,
+    First,
+    /// "Daans".
+    FirstGenitive,
+    /// Surname with its particle: "de Vries", "Bakker".
+    Surname,
+}
+
+#[derive(Clone, Debug)]
+pub struct NameForm {
+    pub phrase: String,
+    pub kind: FormKind,
+    pub pupils: Vec<u32>,
+    /// The distinctive word of this form is also a common Dutch word.
+    pub is_word: bool,
+}
+
+/// The name forms of a roster.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    pub forms: Vec<NameForm>,
+    /// Handle and hashtag spellings (`daandevries`) → pupils.
+    pub handles: HashMap<String, Vec<u32>>,
+    /// Normalised first names and surnames of all pupils, to recognise names next to names.
+    pub all_names: std::collections::HashSet<String>,
+}
+
+/// A pupil named in a text: other checks (media consent, confidential) build on these.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Original byte range.
+    pub start: usize,
+    pub end: usize,
+    /// First and last token of the mention in the view (none for handles).
+    pub tokens: Option<(usize, usize)>,
+    pub pupils: Vec<u32>,
+    /// Reported as an error-level name (not a guess about a word).
+    pub confident: bool,
+}
+
+impl NameIndex {
+    pub fn new(roster: &Roster, lexicon: &Lexicon) -> NameIndex {
+        let mut index = NameIndex::default();
+        let mut by_phrase: HashMap<(String, u8), usize> = HashMap::new();
+        let mut add = |index: &mut NameIndex, phrase: String, kind: FormKind, pupil: u32, is_word: bool| {
+            if phrase.is_empty() {
+                return;
+            }
+            let key = (phrase.clone(), kind as u8);
+            match by_phrase.get(&key) {
+                Some(&i) => {
+                    let form = &mut index.forms[i];
+                    if !form.pupils.contains(&pupil) {
+                        form.pupils.push(pupil);
+                    }
+                    form.is_word |= is_word;
+                }
+                None => {
+                    by_phrase.insert(key, index.forms.len());
+                    index.forms.push(NameForm { phrase, kind, pupils: vec![pupil], is_word });
+                }
+            }
+        };
+        let common = |w: &str| lexicon.is_common_word(w);
+        for (i, pupil) in roster.pupils.iter().enumerate() {
+            let i = i as u32;
+            let first = normalize_term(&pupil.first);
+            let particle = normalize_term(&pupil.particle);
+            let last = normalize_term(&pupil.last);
+            let first_is_word = common(&first) || first.split(' ').all(common);
+            let last_is_word = last.split(' ').all(common);
+            for w in first.split(' ').chain(last.split(' ')) {
+                if !w.is_empty() {
+                    index.all_names.insert(w.to_string());
+                }
+            }
+            if !first.is_empty() && !last.is_empty() {
+                if !particle.is_empty() {
+                    add(&mut index, format!("{first} {particle} {last}"), FormKind::Full, i, false);
+                    let initials: String = particle.split(' ').filter_map(|w| w.chars().next()).collect();
+                    let initials = initials.chars().map(String::from).collect::<Vec<_>>().join(" ");
+                    add(&mut index, format!("{first} {initials} {}", initial(&last)), FormKind::FirstInitial, i, false);
+                }
+                add(&mut index, format!("{first} {last}"), FormKind::Full, i, false);
+                add(&mut index, format!("{first} {}", initial(&last)), FormKind::FirstInitial, i, false);
+                // Class lists put the surname first: "Bakker, Noor", "Vries, Daan de".
+                add(&mut index, format!("{last} {first}"), FormKind::Full, i, false);
+                if !particle.is_empty() {
+                    add(&mut index, format!("{last} {first} {particle}"), FormKind::Full, i, false);
+                }
+            }
+            if !first.is_empty() {
+                add(&mut index, first.clone(), FormKind::First, i, first_is_word);
+                if !first.ends_with(['s', 'x', 'z']) && !first.contains(' ') {
+                    let genitive = format!("{first}s");
+                    let is_word = first_is_word || common(&genitive);
+                    add(&mut index, genitive, FormKind::FirstGenitive, i, is_word);
+                }
+                for diminutive in diminutives(&first) {
+                    let is_word = first_is_word || common(&diminutive);
+                    add(&mut index, diminutive, FormKind::First, i, is_word);
+                }
+            }
+            if !last.is_empty() {
+                // A surname after an article ("de boer", "de wit") reads as ordinary Dutch when its
+                // main word is one; after "van", "ter", … it does not.
+                let article = matches!(particle.as_str(), "de" | "het" | "t" | "den" | "der");
+                let is_word = last_is_word && (particle.is_empty() || article);
+                let surname = if particle.is_empty() { last.clone() } else { format!("{particle} {last}") };
+                add(&mut index, surname, FormKind::Surname, i, is_word);
+            }
+            let squash = |s: &str| s.replace(' ', "");
+            let mut handles = vec![squash(&format!("{first}{particle}{last}")), squash(&format!("{first}{last}"))];
+            if !first_is_word && first.len() >= 3 {
+                handles.push(squash(&first));
+            }
+            if !particle.is_empty() {
+                handles.push(squash(&format!("{particle}{last}{first}")));
+            }
+            handles.push(squash(&format!("{last}{first}")));
+            for h in handles {
+                if h.len() >= 3 && !common(&h) {
+                    let pupils = index.handles.entry(h).or_default();
+                    if !pupils.contains(&i) {
+                        pupils.push(i);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// Put every name form into the automaton.
+    pub fn add_to(&self, builder: &mut MatcherBuilder) {
+        for (i, form) in self.forms.iter().enumerate() {
+            builder.add(&form.phrase, Edge::Whole, Target::Name(i as u32));
+        }
+    }
+}
+
+/// The diminutives Dutch makes of a first name: Daan → Daantje, Sem → Semmetje/Sempje,
+/// Bas → Basje, Lotte → Lotje, Mila → Milaatje.
+fn diminutives(first: &str) -> Vec<String> {
+    if first.contains(' ') || first.len() < 2 {
+        return Vec::new();
+    }
+    let last = first.chars().last().unwrap_or(' ');
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut out = Vec::new();
+    match last {
+        'm' => {
+            out.push(format!("{first}pje"));
+            out.push(format!("{first}metje"));
+        }
+        'n' | 'l' | 'r' if first.len() >= 2 => {
+            out.push(format!("{first}tje"));
+            let chars: Vec<char> = first.chars().collect();
+            // A short vowel before the last consonant doubles it: Tim → Timmetje, Ben → Bennetje.
+            if chars.len() >= 2 && vowel(chars[chars.len() - 2]) && (chars.len() < 3 || !vowel(chars[chars.len() - 3]))
+            {
+                out.push(format!("{first}{last}etje"));
+            }
+        }
+        'e' if first.len() > 3 => {
+            // Lotte → Lotje, Anne → Annetje, Femke → Femkeetje (not used); keep the common ones.
+            let stem = &first[..first.len() - 1];
+            out.push(format!("{stem}je"));
+            out.push(format!("{first}tje"));
+        }
+        c if vowel(c) => {
+            out.push(format!("{first}tje"));
+            out.push(format!("{first}{c}tje"));
+        }
+        _ => out.push(format!("{first}je")),
+    }
+    out
+}
+
+fn initial(word: &str) -> String {
+    word.chars().next().map(String::from).unwrap_or_default()
+}
+
+/// Prefixes of cheering hashtags that name a pupil: "#teamDaan".
+const HASHTAG_PREFIXES: &[&str] =
+    &["team", "go", "hup", "trotsop", "welkom", "bedankt", "proudof", "vamos", "allesvoor"];
+
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[@#][\p{L}\p{M}\p{N}_.]+").expect("valid regex"));
+
+/// What the name check needs besides the document.
+pub struct NameContext<'a> {
+    pub index: &'a NameIndex,
+    pub roster: &'a Roster,
+    /// SGH forbids names even with consent; without it, consent lowers the severity.
+    pub sgh_selected: bool,
+}
+
+/// Find the pupils named in `doc`. Returns the hits and the mentions (for other checks).
+pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> Vec<Mention> {
+    let mut candidates: Vec<(Mention, &'static rules::Rule)> = Vec::new();
+    for found in doc.found_where(|t| matches!(t, Target::Name(_))) {
+        let Target::Name(form) = found.target else { continue };
+        let form = &cx.index.forms[form as usize];
+        if let Some(rule) = judge(doc, cx, found, form) {
+            let (start, end) = doc.original_tokens(found.first, found.last);
+            if doc.is_protected(start, end) {
+                continue;
+            }
+            let confident = rule.severity == Severity::Error;
+            let mention = Mention {
+                start,
+                end: extend_genitive(doc.text, end),
+                tokens: Some((found.first, found.last)),
+                pupils: form.pupils.clone(),
+                confident,
+            };
+            candidates.push((mention, rule));
+        }
+    }
+    for m in HANDLE.find_iter(doc.text) {
+        if doc.text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue; // an e-mail address, not a handle
+        }
+        let body = fold_letters(&m.as_str()[1..]);
+        let body = body.trim_end_matches(|c: char| c.is_ascii_digit());
+        // "#teamDaan", "#hupStorm", "#trotsopNoor": a cheering prefix before the name.
+        let body = HASHTAG_PREFIXES
+            .iter()
+            .filter_map(|p| body.strip_prefix(p))
+            .find(|rest| cx.index.handles.contains_key(*rest))
+            .unwrap_or(body);
+        if let Some(pupils) = cx.index.handles.get(body) {
+            let end = m.end() - m.as_str().len() + m.as_str().trim_end_matches(['.', '_']).len();
+            candidates.push((
+                Mention { start: m.start(), end, tokens: None, pupils: pupils.clone(), confident: true },
+                &rules::PUPIL_HANDLE,
+            ));
+        }
+    }
+    // Keep the longest mention where they overlap ("Daan de Vries" over "Daan" and "de Vries").
+    candidates.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<(Mention, &'static rules::Rule)> = Vec::new();
+    for (mention, rule) in candidates {
+        if kept.last().is_some_and(|(k, _)| mention.start < k.end) {
+            continue;
+        }
+        kept.push((mention, rule));
+    }
+    for (mention, rule) in &kept {
+        let all_consent = mention.pupils.iter().all(|&p| cx.roster.pupils[p as usize].consent == Consent::Yes);
+        let severity = if all_consent && !cx.sgh_selected { rule.severity.lowered() } else { rule.severity };
+        hits.push(Hit::new(rule, mention.start, mention.end).with_severity(severity));
+    }
+    kept.into_iter().map(|(m, _)| m).collect()
+}
+
+/// Decide whether a matched name form names a pupil here, and under which rule.
+fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameForm) -> Option<&'static rules::Rule> {
+    let (first, last) = (found.first, found.last);
+    if doc.cue_before(ContextRole::Title, first) {
+        return None;
+    }
+    match form.kind {
+        FormKind::Full => Some(&rules::PUPIL_FULL_NAME),
+        FormKind::FirstInitial => {
+            // "Roos H.": the initial must be a capital followed by a full stop (or stand alone at the
+            // end), else "roos h" could be anything.
+            let (_, end) = doc.original_tokens(last, last);
+            let initial = doc.token_original_text(last);
+            let dotted = doc.text[end..].starts_with('.');
+            (initial.chars().all(char::is_uppercase) && (dotted || !form.is_word)).then_some(&rules::PUPIL_FIRST_NAME)
+        }
+        FormKind::First | FormKind::FirstGenitive => {
+            // "AC Milan", "FC Julia": a club or company abbreviation before the name.
+            let club = first > 0
+                && !doc.is_sentence_start(first)
+                && doc.is_all_caps(first - 1)
+                && doc.token(first - 1).len() <= 3;
+            if club {
+                None
+            } else if form.is_word {
+                used_as_name(doc, cx, first, last).then_some(&rules::PUPIL_NAME_WORD)
+            } else if somebody_else_after(doc, cx, last, form) {
+                None
+            } else {
+                Some(&rules::PUPIL_FIRST_NAME)
+            }
+        }
+        FormKind::Surname => {
+            if somebody_else_before(doc, cx, first, form) || somebody_else_after(doc, cx, last, form) {
+                return None;
+            }
+            if form.is_word {
+                // The main word of the surname must be capitalised and used as a name: not at the
+                // start of a sentence, not after an article or a capitalised word ("Bakkerij De Wit").
+                let capitalised = doc.is_capitalised(last) && !doc.sentence_is_shouted(last);
+                let starts_sentence = doc.is_sentence_start(first) && first == last;
+                let determiner = first == last && doc.cue_before(ContextRole::Determiner, first);
+                let after_proper_name = first > 0
+                    && !doc.is_sentence_start(first)
+                    && doc.is_capitalised(first - 1)
+                    && !is_initial(doc, first - 1);
+                (capitalised && !starts_sentence && !determiner && !after_proper_name)
+                    .then_some(&rules::PUPIL_NAME_WORD)
+            } else {
+                Some(&rules::PUPIL_SURNAME)
+            }
+        }
+    }
+}
+
+/// Is a name that is also a word (Roos, Storm) used as a name at tokens `first..=last`?
+fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: usize) -> bool {
+    let addressed = doc.cue_before(ContextRole::Vocative, first);
+    let genitive = extend_genitive(doc.text, doc.original_tokens(last, last).1) > doc.original_tokens(last, last).1;
+    if addressed || genitive {
+        // "Gefeliciteerd Bas!", "GA ZO DOOR STORM", "Bas' vader": only a name is addressed or
+        // takes a possessive apostrophe.
+        return true;
+    }
+    let capitalised = doc.is_capitalised(first) && !doc.sentence_is_shouted(first);
+    let chat = !sentence_has_capitals(doc, first);
+    if !capitalised && !chat {
+        return false;
+    }
+    if doc.cue_before(ContextRole::Determiner, first) {
+        // "de roos", "een storm": the word. But a noun is not capitalised mid-sentence, so "met de
+        // Merel" and Flemish "ons Jade" put an article or possessive before a name.
+        let article = first > 0 && matches!(doc.token(first - 1), "de" | "den" | "ons" | "onze");
+        return capitalised && article && !doc.is_sentence_start(first);
+    }
+    if capitalised && !doc.is_sentence_start(first) {
+        return true;
+    }
+    // At the start of a sentence, or in all-lower-case chat, a capital proves nothing: a verb after
+    // it ("Storm scoorde", "roos was zo grappig") or another name next to it ("Roos en Daan") does.
+    followed_by_verb(doc, last) || followed_by_other_name(doc, cx, last)
+}
+
+/// Does the sentence around token `i` have any capital letter (else it is chat in lower case)?
+fn sentence_has_capitals(doc: &Document<'_>, i: usize) -> bool {
+    let (s, e) = doc.sentence_range(i);
+    let (start, _) = doc.original_tokens(s, s);
+    let (_, end) = doc.original_tokens(e - 1, e - 1);
+    doc.text[start..end].chars().any(char::is_uppercase)
+}
+
+/// Is token `last` followed by a verb: one from the cue list, or a past tense in -te/-de
+/// ("verraste", "plukte", "scoorde")?
+fn followed_by_verb(doc: &Document<'_>, last: usize) -> bool {
+    if doc.cue_after(ContextRole::Verb, last) {
+        return true;
+    }
+    let next = last + 1;
+    if next >= doc.token_count() || doc.is_capitalised(next) || doc.is_sentence_start(next) {
+        return false;
+    }
+    let word = doc.token(next);
+    word.len() >= 5
+        && (word.ends_with("te") || word.ends_with("de"))
+        && !word.ends_with("ste")
+        && !word.ends_with("ige")
+}
+
+/// Is token `last` followed (directly or after "en") by a capitalised roster name, as in a list
+/// of pupils ("Roos en Daan")?
+fn followed_by_other_name(doc: &Document<'_>, cx: &NameContext<'_>, last: usize) -> bool {
+    let mut next = last + 1;
+    if next < doc.token_count() && doc.token(next) == "en" {
+        next += 1;
+    }
+    next < doc.token_count() && cx.index.all_names.contains(doc.token(next)) && doc.is_capitalised(next)
+}
+
+/// A single capital letter with a full stop: an initial ("M. van Leeuwen").
+fn is_initial(doc: &Document<'_>, i: usize) -> bool {
+    let text = doc.token_original_text(i);
+    let (_, end) = doc.view.token_original(i);
+    text.chars().count() == 1 && text.chars().all(char::is_uppercase) && doc.text[end..].starts_with('.')
+}
+
+/// Does a capitalised word that names somebody else follow the name: "Daan Roodenburg" (another
+/// Daan), "Bakker Bart" (a shop)?
+fn somebody_else_after(doc: &Document<'_>, cx: &NameContext<'_>, last: usize, form: &NameForm) -> bool {
+    let next = last + 1;
+    if next >= doc.token_count() || doc.is_sentence_start(next) || !doc.is_capitalised(next) || doc.is_all_caps(next) {
+        return false;
+    }
+    let word = doc.token(next);
+    let (_, end) = doc.view.token_original(last);
+    let (start, _) = doc.view.token_original(next);
+    if !doc.text[end..start].chars().all(|c| c == ' ') || crate::roster::is_particle(word) {
+        return false;
+    }
+    let own = |name: fn(&crate::roster::Pupil) -> &str| {
+        form.pupils.iter().any(|&p| normalize_term(name(&cx.roster.pupils[p as usize])).split(' ').any(|w| w == word))
+    };
+    match form.kind {
+        // After a first name: a surname that is not this pupil's.
+        FormKind::First | FormKind::FirstGenitive => {
+            !own(|p| &p.last) && !doc.lexicon.is_common_word(word) && !cx.index.all_names.contains(word)
+        }
+        // After a surname: a first name that is not this pupil's ("Bakker Bart"), or a capitalised
+        // ordinary word, as in a company name ("Smit Fietsen", "Dekker Hout").
+        FormKind::Surname => {
+            !own(|p| &p.first) && (doc.lexicon.first_names.contains(word) || doc.lexicon.is_common_word(word))
+        }
+        _ => false,
+    }
+}
+
+/// "Hugo de Vries", "S. Bakker": a first name or initial that is not this pupil's stands before the
+/// surname.
+fn somebody_else_before(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, form: &NameForm) -> bool {
+    let Some(prev) = first.checked_sub(1) else { return false };
+    if doc.is_sentence_start(first) || !doc.is_capitalised(prev) || doc.sentence_is_shouted(prev) {
+        return false;
+    }
+    let word = doc.token(prev);
+    let own_first = form.pupils.iter().any(|&p| {
+        let own = normalize_term(&cx.roster.pupils[p as usize].first);
+        own == word || (is_initial(doc, prev) && own.starts_with(word))
+    });
+    if own_first {
+        return false;
+    }
+    if is_initial(doc, prev) {
+        return true;
+    }
+    let looks_like_first_name = doc.lexicon.first_names.contains(word) || !doc.lexicon.is_common_word(word);
+    looks_like_first_name && !cx.index.all_names.contains(word)
+}
+
+/// Include a possessive `'s` or `'` right after a name ("Noor's", "Lars'").
+fn extend_genitive(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(after) = rest.strip_prefix(suffix)
+            && !after.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            return end + suffix.len();
+        }
+    }
+    end
+}

@@ -1,0 +1,465 @@
+//! Personal data under the AVG (PW201–PW206): e-mail addresses, phone numbers, addresses, BSN,
+//! IBAN and dates of birth.
+//!
+//! These are structured, so they are found with regular expressions on the original text and
+//! then validated: a BSN must pass the 11-proef, an IBAN the mod-97 check, a phone number must
+//! have the length of a Dutch number. Context decides the rest: the school's own number after
+//! "bel de school op", a reference after "bestelnummer", a date only near "geboren" or "jarig".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::detect::Document;
+use crate::finding::{Hit, Severity};
+use crate::lexicon::ContextRole;
+use crate::rules;
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}",
+    )
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>()"'\]\[]+"#));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\+|00)?\(?\d[\d \u{00A0}\-.()]{7,18}\d"));
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[1-9][0-9]{3} ?[A-Za-z]{2}\b"));
+static STREET: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b[\p{L}'\-]{3,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard|plantsoen|hof|markt|wal|erf|brink|ring|pad|park|straatje|laantje|kamp|dam) \d{1,4}(?: ?[a-z]\b|-\d{1,3}\b)?",
+    )
+});
+static BSN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3})\b"));
+static IBAN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:\d{1,2}[\-/.]\d{1,2}(?:[\-/.](?:\d{4}|\d{2}))?|\d{1,2}(?:e|ste|de)? (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?(?: \d{4})?)\b",
+    )
+});
+
+/// Local parts of the organisation's own role addresses (info@, administratie@): not personal.
+const ROLE_MAILBOXES: &[&str] = &[
+    "info",
+    "administratie",
+    "admin",
+    "secretariaat",
+    "receptie",
+    "directie",
+    "contact",
+    "mr",
+    "gmr",
+    "ouderraad",
+    "or",
+    "nieuwsbrief",
+    "noreply",
+    "no-reply",
+    "vacatures",
+    "verzuim",
+    "ziekmelding",
+    "ziekmeldingen",
+    "absentie",
+    "leerlingadministratie",
+    "financien",
+    "financiele-administratie",
+    "communicatie",
+    "redactie",
+    "ict",
+    "helpdesk",
+    "servicedesk",
+    "klachten",
+    "aanmelden",
+    "aanmelding",
+    "aanmeldingen",
+    "inschrijving",
+    "personeelszaken",
+    "hr",
+    "bestuur",
+    "bestuursbureau",
+    "support",
+    "webmaster",
+    "postmaster",
+    "privacy",
+    "fg",
+    "avg",
+    "planning",
+    "rooster",
+    "roosters",
+    "examens",
+    "examen",
+    "decanaat",
+    "mediatheek",
+    "concierge",
+    "ouders",
+    "oudervereniging",
+    "team",
+    "school",
+    "kantoor",
+    "office",
+    "hallo",
+    "welkom",
+    "vragen",
+    "pers",
+    "media",
+    "social",
+    "socialmedia",
+    "bso",
+    "kinderopvang",
+    "opvang",
+    "zorg",
+    "leerlingzorg",
+    "facturen",
+    "factuur",
+    "debiteuren",
+    "crediteuren",
+];
+
+/// Original byte ranges of e-mail addresses and URLs.
+pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
+    if !text.contains(['@', '.']) {
+        return Vec::new();
+    }
+    let mut spans: Vec<(usize, usize)> =
+        EMAIL.find_iter(text).chain(URL.find_iter(text)).map(|m| (m.start(), m.end())).collect();
+    spans.sort_unstable();
+    spans
+}
+
+/// The organisation's web domains, to tell its role addresses from private ones.
+pub struct DataContext<'a> {
+    pub org_domains: &'a [String],
+}
+
+pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
+    let text = doc.text;
+    if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+        return;
+    }
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut push = |hit: Hit, taken: &mut Vec<(usize, usize)>| {
+        if taken.iter().any(|&(s, e)| hit.start < e && s < hit.end) {
+            return;
+        }
+        taken.push((hit.start, hit.end));
+        hits.push(hit);
+    };
+
+    for m in EMAIL.find_iter(text) {
+        if text[..m.start()].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "._%+-".contains(c)) {
+            continue;
+        }
+        let address = m.as_str().to_lowercase();
+        let (local, domain) = address.split_once('@').unwrap_or((&address, ""));
+        let role = ROLE_MAILBOXES.contains(&local);
+        let own_domain = cx.org_domains.iter().any(|d| domain == d.as_str() || domain.ends_with(&format!(".{d}")));
+        let hit = Hit::new(&rules::EMAIL_ADDRESS, m.start(), m.end());
+        let hit = if role || (own_domain && !looks_like_person(local)) {
+            hit.with_severity(Severity::Info).with_detail("algemeen adres van een organisatie")
+        } else {
+            hit
+        };
+        push(hit, &mut taken);
+    }
+    for m in IBAN.find_iter(text) {
+        let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+        if iban_valid(&compact) && !organisation_account(doc, m.end()) && !school_contact(doc, m.start()) {
+            push(Hit::new(&rules::IBAN, m.start(), m.end()), &mut taken);
+        }
+    }
+    for m in PHONE.find_iter(text) {
+        let (start, end) = trim_phone(text, m.start(), m.end());
+        if !boundary_ok(text, start, end) || !phone_valid(&text[start..end]) || is_date_like(&text[start..end]) {
+            continue;
+        }
+        if context_before(doc, start, &[ContextRole::NumberLabel]) || school_contact(doc, start) {
+            continue;
+        }
+        push(Hit::new(&rules::PHONE_NUMBER, start, end), &mut taken);
+    }
+    for m in BSN.find_iter(text) {
+        let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+        if bsn_valid(&digits) && !context_before(doc, m.start(), &[ContextRole::NumberLabel]) {
+            push(Hit::new(&rules::BSN, m.start(), m.end()), &mut taken);
+        }
+    }
+    for m in STREET.find_iter(text) {
+        if !school_contact(doc, m.start()) && !doc.is_protected(m.start(), m.end()) {
+            push(Hit::new(&rules::HOME_ADDRESS, m.start(), m.end()), &mut taken);
+        }
+    }
+    for m in POSTCODE.find_iter(text) {
+        if postcode_valid(m.as_str()) && !school_contact(doc, m.start()) {
+            push(Hit::new(&rules::HOME_ADDRESS, m.start(), m.end()), &mut taken);
+        }
+    }
+    for m in DATE.find_iter(text) {
+        let born_sign = text[..m.start()].trim_end().ends_with('°');
+        if date_plausible(m.as_str()) && (born_sign || near_birth(doc, m.start(), m.end())) {
+            push(Hit::new(&rules::BIRTH_DATE, m.start(), m.end()), &mut taken);
+        }
+    }
+}
+
+/// A local part with a dot or a digit-free first.last shape looks like a person's name.
+fn looks_like_person(local: &str) -> bool {
+    local.contains('.') || local.contains('_')
+}
+
+fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '+' || c == '@' || c == '/')
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '@')
+}
+
+/// Drop an opening parenthesis without its partner and trailing separators.
+fn trim_phone(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    while end > start && text[..end].ends_with([' ', '-', '.', '(', ')', '\u{00A0}']) {
+        end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+    }
+    if text[start..end].starts_with('(') && !text[start..end].contains(')') {
+        start += 1;
+    }
+    (start, end)
+}
+
+/// A Dutch phone number: 06 + 8 digits, a geographic number (0 + 9 digits), with +31 or 0031 for
+/// the leading 0. Service numbers (0800, 0900), and numbers of other lengths, are not personal.
+fn phone_valid(candidate: &str) -> bool {
+    let plus = candidate.trim_start_matches('(').starts_with('+');
+    let digits: String = candidate.chars().filter(char::is_ascii_digit).collect();
+    let dutch = if plus { digits.strip_prefix("31") } else { digits.strip_prefix("0031") };
+    let national = if let Some(rest) = dutch {
+        // "+31 (0)6 …": the trunk 0 in brackets is dropped.
+        format!("0{}", rest.trim_start_matches('0'))
+    } else if plus || digits.starts_with("00") {
+        // A foreign number (+32 475 98 76 54): any plausible length is a phone number.
+        let international = if plus { digits.len() } else { digits.len() - 2 };
+        return (9..=15).contains(&international) && candidate.chars().filter(|c| *c == '.').count() <= 2;
+    } else {
+        digits
+    };
+    national.len() == 10
+        && national.starts_with('0')
+        && !national.starts_with("00")
+        && !national.starts_with("08")
+        && !national.starts_with("09")
+        // Separators inside the number come in groups like a phone number, not like a sum.
+        && candidate.chars().filter(|c| *c == '.').count() <= 2
+}
+
+fn is_date_like(candidate: &str) -> bool {
+    static DATE_START: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,2}[\-/.]\d{1,2}[\-/.]\d{2,4}"));
+    DATE_START.is_match(candidate)
+}
+
+/// 11-proef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11), not all zeros.
+pub fn bsn_valid(digits: &[u32]) -> bool {
+    if digits.len() != 9 || digits.iter().all(|&d| d == 0) {
+        return false;
+    }
+    let sum: i64 = digits.iter().zip([9, 8, 7, 6, 5, 4, 3, 2, -1]).map(|(&d, w)| i64::from(d) * w).sum();
+    sum % 11 == 0
+}
+
+/// ISO 13616: move the first four characters to the end, letters to 10–35, remainder mod 97 is 1.
+pub fn iban_valid(iban: &str) -> bool {
+    let len = iban.len();
+    let country = &iban[..2.min(len)];
+    let expected = match country {
+        "NL" => Some(18),
+        "BE" => Some(16),
+        "DE" => Some(22),
+        "FR" | "IT" => Some(27),
+        "GB" => Some(22),
+        "ES" => Some(24),
+        "LU" => Some(20),
+        _ => None,
+    };
+    if expected.is_some_and(|e| e != len) || !(15..=34).contains(&len) || !iban.is_ascii() {
+        return false;
+    }
+    if country == "NL" && !iban[4..8].chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let rearranged = iban[4..].chars().chain(iban[..4].chars());
+    let mut remainder: u32 = 0;
+    for c in rearranged {
+        let value = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            'A'..='Z' => c as u32 - 'A' as u32 + 10,
+            _ => return false,
+        };
+        remainder = if value >= 10 { (remainder * 100 + value) % 97 } else { (remainder * 10 + value) % 97 };
+    }
+    remainder == 1
+}
+
+fn postcode_valid(candidate: &str) -> bool {
+    let letters: String = candidate.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.to_uppercase();
+    if ["SA", "SD", "SS"].contains(&upper.as_str()) {
+        return false;
+    }
+    const UNITS: &[&str] = &[
+        "KM", "MB", "GB", "KB", "TB", "CM", "MM", "KG", "ML", "CL", "DL", "PK", "KW", "MW", "HZ", "EU", "NL", "AD",
+        "BC", "VC", "PM", "AM",
+    ];
+    if UNITS.contains(&upper.as_str()) {
+        return false;
+    }
+    // Lower-case letters are only a postcode when written together ("1234ab"), not "2024 en".
+    letters.chars().all(char::is_uppercase) || !candidate.contains(' ')
+}
+
+fn date_plausible(candidate: &str) -> bool {
+    let numbers: Vec<u32> = candidate.split(|c: char| !c.is_ascii_digit()).filter_map(|p| p.parse().ok()).collect();
+    let month_in_words = candidate.chars().any(char::is_alphabetic);
+    match numbers.as_slice() {
+        [day, ..] if month_in_words => (1..=31).contains(day),
+        [day, month, ..] => (1..=31).contains(day) && (1..=12).contains(month),
+        _ => false,
+    }
+}
+
+/// Is a birth cue (geboren, jarig, verjaardag) in the same sentence as the date, and about a
+/// person rather than the school ("de school is jarig")?
+fn near_birth(doc: &Document<'_>, start: usize, end: usize) -> bool {
+    let first = doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).1 > start);
+    let Some(first) = first else { return false };
+    let last = doc.view.tokens.iter().rposition(|t| doc.view.original_range(t.start, t.end).0 < end).unwrap_or(first);
+    let (s, _) = doc.sentence_range(first);
+    let (_, e) = doc.sentence_range(last);
+    let Some((cue, _)) = doc.cues.find_within(doc, ContextRole::Birth.into(), s, e) else {
+        return false;
+    };
+    let school_birthday = (cue.saturating_sub(3)..cue)
+        .any(|t| doc.token(t).ends_with("school") || doc.token(t) == "jubileum")
+        || doc.found_where(|t| matches!(t, crate::matcher::Target::Org(_))).any(|f| f.last < cue && cue - f.last <= 3);
+    !school_birthday
+}
+
+/// Is the number or address at original byte `start` the school's own: named right after an
+/// organisation or a word such as "administratie", or on a line that holds the organisation's
+/// name, a school word (OBS, basisschool, lyceum) or a role address (info@): a footer or contact
+/// block?
+fn school_contact(doc: &Document<'_>, start: usize) -> bool {
+    if context_before(doc, start, &[ContextRole::SchoolContact]) || org_before(doc, start) {
+        return true;
+    }
+    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.text[start..].find('\n').map_or(doc.text.len(), |i| start + i);
+    let line = &doc.text[line_start..line_end];
+    let role_address = EMAIL.find_iter(line).any(|m| {
+        let local = m.as_str().split('@').next().unwrap_or("").to_lowercase();
+        ROLE_MAILBOXES.contains(&local.as_str())
+    });
+    if role_address {
+        return true;
+    }
+    let tokens: Vec<usize> = (0..doc.token_count())
+        .filter(|&t| {
+            let (s, e) = doc.view.token_original(t);
+            s >= line_start && e <= start
+        })
+        .collect();
+    match (tokens.first(), tokens.last()) {
+        (Some(&first), Some(&last)) => {
+            doc.cue_within(ContextRole::SchoolContact, first, last + 1)
+                || doc
+                    .found_where(|t| matches!(t, crate::matcher::Target::Org(_)))
+                    .any(|f| f.first >= first && f.last <= last)
+        }
+        _ => false,
+    }
+}
+
+/// An account in the name of an organisation: "t.n.v. Stichting Ouderraad", "t.n.v. OBS De
+/// Regenboog".
+fn organisation_account(doc: &Document<'_>, end: usize) -> bool {
+    let Some(next) = token_at_or_after(doc, end) else { return false };
+    let upto = (next + 8).min(doc.token_count());
+    doc.cue_within(ContextRole::SchoolContact, next, upto)
+        || doc.found_where(|t| matches!(t, crate::matcher::Target::Org(_))).any(|f| f.first >= next && f.first < upto)
+}
+
+/// The token that starts at or after original byte `start`.
+fn token_at_or_after(doc: &Document<'_>, start: usize) -> Option<usize> {
+    doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).0 >= start)
+}
+
+/// Is there a cue of one of `roles` among the few words before original byte `start`, in the
+/// same sentence ("bel de administratie op …", "bestelnummer …")?
+fn context_before(doc: &Document<'_>, start: usize, roles: &[ContextRole]) -> bool {
+    let i = token_at_or_after(doc, start).unwrap_or(doc.token_count());
+    let from = i.saturating_sub(6);
+    let from = if i > 0 && i <= doc.token_count() {
+        from.max(doc.sentence_range(i.min(doc.token_count() - 1)).0)
+    } else {
+        from
+    };
+    roles.iter().any(|&role| doc.cue_within(role, from, i))
+}
+
+/// Is one of the organisation's names among the few words before original byte `start`?
+fn org_before(doc: &Document<'_>, start: usize) -> bool {
+    let i = token_at_or_after(doc, start).unwrap_or(doc.token_count());
+    let from = i.saturating_sub(12);
+    doc.found_where(|t| matches!(t, crate::matcher::Target::Org(_))).any(|f| f.first >= from && f.last < i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> Vec<u32> {
+        s.chars().filter_map(|c| c.to_digit(10)).collect()
+    }
+
+    #[test]
+    fn bsn_eleven_test() {
+        assert!(bsn_valid(&digits("111222333")));
+        assert!(!bsn_valid(&digits("111252333")));
+        assert!(!bsn_valid(&digits("000000000")));
+    }
+
+    #[test]
+    fn iban_mod_97() {
+        assert!(iban_valid("NL91ABNA0417164300"));
+        assert!(!iban_valid("NL91ABNA0417164301"));
+        assert!(iban_valid("BE68539007547034"));
+        assert!(!iban_valid("NL91ABNA041716430"));
+    }
+
+    #[test]
+    fn phone_shapes() {
+        for ok in [
+            "06-12345678",
+            "06 1234 5678",
+            "+31 6 12345678",
+            "0031612345678",
+            "020-1234567",
+            "0512 345678",
+            "+31 (0)6 12345678",
+        ] {
+            assert!(phone_valid(ok), "{ok}");
+        }
+        assert!(phone_valid("+32 475 98 76 54"));
+        for bad in ["0800-2000", "0900-1234567", "12345678", "06-1234567", "+44 20"] {
+            assert!(!phone_valid(bad), "{bad}");
+        }
+        assert!(is_date_like("12-03-2014 13"));
+    }
+
+    #[test]
+    fn postcodes() {
+        assert!(postcode_valid("1234 AB"));
+        assert!(postcode_valid("1234ab"));
+        assert!(!postcode_valid("2024 en"));
+        assert!(!postcode_valid("1234 SS"));
+        assert!(!postcode_valid("1000 KM"));
+    }
+}

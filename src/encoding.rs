@@ -1,0 +1,79 @@
+//! Turning bytes from disk into text: UTF-8 (with or without BOM), else Windows-1252.
+//!
+//! Dutch Excel saves "CSV (gescheiden door lijstscheidingsteken)" as Windows-1252, and older
+//! Notepad drafts are in the same code page. Bytes that are not valid UTF-8 are decoded as
+//! Windows-1252, which maps every byte to a character, so decoding never fails; the caller learns
+//! which encoding was used.
+
+use std::borrow::Cow;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 met BOM",
+            Encoding::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// Windows-1252 bytes 0x80..=0x9F; the rest of the code page equals Latin-1. Undefined bytes
+/// (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control of the same value, as browsers do.
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// Decode bytes as UTF-8 when they are valid UTF-8, else as Windows-1252.
+///
+/// A UTF-8 BOM is kept in the text (it is invisible to the checks), so byte offsets into the
+/// returned text are offsets into the file.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.starts_with('\u{FEFF}') => (Cow::Borrowed(text), Encoding::Utf8Bom),
+        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
+        Err(_) => (Cow::Owned(decode_windows_1252(bytes)), Encoding::Windows1252),
+    }
+}
+
+pub fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
+/// Does this look like a binary file (a NUL byte in its first 8 KiB, as git and ripgrep judge)?
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_and_windows_1252() {
+        assert_eq!(decode("Zoë".as_bytes()), (Cow::Borrowed("Zoë"), Encoding::Utf8));
+        let (text, enc) = decode(b"\xEF\xBB\xBFZo\xC3\xAB");
+        assert_eq!((text.as_ref(), enc), ("\u{FEFF}Zoë", Encoding::Utf8Bom));
+        let (text, enc) = decode(b"Zo\xEB \x80 \x93ja\x94");
+        assert_eq!((text.as_ref(), enc), ("Zoë € “ja”", Encoding::Windows1252));
+    }
+
+    #[test]
+    fn spots_binary() {
+        assert!(looks_binary(b"PK\x03\x04\x00\x00"));
+        assert!(!looks_binary("gewone tekst".as_bytes()));
+    }
+}

@@ -1,0 +1,418 @@
+//! The wordlists, parsed and checked: what each row means to the checks.
+//!
+//! Parsed once per process ([`Lexicon::get`]); a malformed row is an error naming the file and line
+//! (the embedded lists are also checked by `tests/wordlists.rs`, so users should never see one).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::finding::{Category, Severity};
+use crate::normalize::normalize_term;
+use crate::wordlists::{self, File, Row, WordlistError, expand};
+
+/// How a term is matched; see `wordlists/README.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Word,
+    Prefix,
+    Suffix,
+    Addressed,
+    Acronym,
+    /// Whole words written as a proper name in the original ("Veilig Thuis", not "veilig thuis").
+    Name,
+}
+
+impl Mode {
+    fn parse(s: &str) -> Option<Mode> {
+        Some(match s {
+            "word" => Mode::Word,
+            "prefix" => Mode::Prefix,
+            "suffix" => Mode::Suffix,
+            "addressed" => Mode::Addressed,
+            "acronym" => Mode::Acronym,
+            "name" => Mode::Name,
+            _ => return None,
+        })
+    }
+}
+
+/// A term as written in a wordlist, with the normalised phrases it stands for.
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub source: &'static str,
+    /// The phrases in the matching view's form (`homo's` → `homo s`).
+    pub phrases: Vec<String>,
+    pub mode: Mode,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct AbuseEntry {
+    pub term: Term,
+    pub category: Category,
+    pub severity: Severity,
+    pub note: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub struct SafeEntry {
+    pub term: Term,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    Women,
+    Lgbtq,
+    Jews,
+    Muslims,
+    Religion,
+    Black,
+    Ethnicity,
+    Migrants,
+    Disabled,
+    Nationality,
+}
+
+impl Group {
+    fn parse(s: &str) -> Option<Group> {
+        Some(match s {
+            "women" => Group::Women,
+            "lgbtq" => Group::Lgbtq,
+            "jews" => Group::Jews,
+            "muslims" => Group::Muslims,
+            "religion" => Group::Religion,
+            "black" => Group::Black,
+            "ethnicity" => Group::Ethnicity,
+            "migrants" => Group::Migrants,
+            "disabled" => Group::Disabled,
+            "nationality" => Group::Nationality,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct GroupEntry {
+    pub term: Term,
+    pub group: Group,
+    /// `Some(severity)` for slurs, `None` for neutral names of the group.
+    pub slur: Option<Severity>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HateRole {
+    Emotion,
+    Attribute,
+    Dehumanise,
+    Exclusion,
+    Violence,
+    Negation,
+    Counter,
+    Quantifier,
+    Pronoun,
+    Opinion,
+    Address,
+}
+
+impl HateRole {
+    fn parse(s: &str) -> Option<HateRole> {
+        Some(match s {
+            "emotion" => HateRole::Emotion,
+            "attribute" => HateRole::Attribute,
+            "dehumanise" => HateRole::Dehumanise,
+            "exclusion" => HateRole::Exclusion,
+            "violence" => HateRole::Violence,
+            "negation" => HateRole::Negation,
+            "counter" => HateRole::Counter,
+            "quantifier" => HateRole::Quantifier,
+            "pronoun" => HateRole::Pronoun,
+            "opinion" => HateRole::Opinion,
+            "address" => HateRole::Address,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct HateEntry {
+    pub term: Term,
+    pub role: HateRole,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConfidentialKind {
+    PupilCare,
+    Health,
+    Personnel,
+    Meeting,
+    Secrecy,
+}
+
+impl ConfidentialKind {
+    fn parse(s: &str) -> Option<ConfidentialKind> {
+        Some(match s {
+            "leerlingzorg" => ConfidentialKind::PupilCare,
+            "gezondheid" => ConfidentialKind::Health,
+            "personeel" => ConfidentialKind::Personnel,
+            "vergadering" => ConfidentialKind::Meeting,
+            "geheim" => ConfidentialKind::Secrecy,
+            _ => return None,
+        })
+    }
+
+    /// Care, health and personnel terms only matter when the sentence is about a person; meeting
+    /// and secrecy terms matter on their own.
+    pub fn needs_person(self) -> bool {
+        matches!(self, ConfidentialKind::PupilCare | ConfidentialKind::Health | ConfidentialKind::Personnel)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ConfidentialEntry {
+    pub term: Term,
+    pub kind: ConfidentialKind,
+    pub severity: Severity,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DisclaimerRole {
+    /// The writer speaks as staff of the school ("mijn leerlingen"): the post is about the school.
+    About,
+    /// The writer says they work there ("ik werk bij", "als docent bij"): about the school, and the
+    /// statement SGH 4.6 / Initia B.2 / Amadeus D.3 ask for.
+    Employee,
+    /// The writer says it is a personal opinion ("op persoonlijke titel").
+    Personal,
+    /// The writer speaks as a leader ("als directeur van").
+    Leader,
+    /// A staff role ("docent", "leerkracht"): right before the organisation's name it says the
+    /// writer works there ("Docent wiskunde @ Amadeus Lyceum").
+    Role,
+}
+
+#[derive(Clone, Debug)]
+pub struct DisclaimerEntry {
+    pub term: Term,
+    pub role: DisclaimerRole,
+}
+
+#[derive(Clone, Debug)]
+pub struct MediaEntry {
+    pub term: Term,
+}
+
+/// Small cue lists that steer the checks (`context.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContextRole {
+    /// A title before a name marks an adult ("juf Roos").
+    Title,
+    /// A determiner before a name that is also a word marks the word ("de roos").
+    Determiner,
+    /// A verb after a sentence-initial word that is also a name marks the name ("Storm scoorde").
+    Verb,
+    /// A reference to a person ties care, health and personnel terms to someone.
+    Person,
+    /// Words that make a phone number or address the school's own.
+    SchoolContact,
+    /// Words that make a long number a reference rather than personal data.
+    NumberLabel,
+    /// Words that make a date a date of birth.
+    Birth,
+    /// Words after which a name is addressed ("gefeliciteerd Bas", "ga zo door Storm").
+    Vocative,
+}
+
+#[derive(Clone, Debug)]
+pub struct ContextEntry {
+    pub term: Term,
+    pub role: ContextRole,
+}
+
+/// Everything the checks know about Dutch words.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub abuse: Vec<AbuseEntry>,
+    pub safe: Vec<SafeEntry>,
+    pub groups: Vec<GroupEntry>,
+    pub hate: Vec<HateEntry>,
+    pub confidential: Vec<ConfidentialEntry>,
+    pub disclaimer: Vec<DisclaimerEntry>,
+    pub media: Vec<MediaEntry>,
+    pub context: Vec<ContextEntry>,
+    pub common_words: HashSet<String>,
+    pub first_names: HashSet<String>,
+}
+
+static LEXICON: OnceLock<Result<Lexicon, WordlistError>> = OnceLock::new();
+
+impl Lexicon {
+    /// The lexicon of the embedded wordlists, parsed on first use.
+    pub fn get() -> Result<&'static Lexicon, WordlistError> {
+        LEXICON.get_or_init(Lexicon::parse).as_ref().map_err(Clone::clone)
+    }
+
+    fn parse() -> Result<Lexicon, WordlistError> {
+        use wordlists::*;
+        let abuse = ABUSE
+            .rows(&["term", "category", "severity", "match", "note"])?
+            .iter()
+            .map(|row| {
+                let category = match row.fields[1] {
+                    "insult" => Category::Insult,
+                    "obscene" => Category::Obscene,
+                    "threat" => Category::Threat,
+                    "discrimination" => Category::Discrimination,
+                    other => return Err(ABUSE.row_error(row, format!("onbekende categorie '{other}'"))),
+                };
+                Ok(AbuseEntry {
+                    term: term(&ABUSE, row, row.fields[3])?,
+                    category,
+                    severity: severity(&ABUSE, row, row.fields[2])?,
+                    note: row.fields[4],
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let safe = SAFE
+            .rows(&["term", "match", "note"])?
+            .iter()
+            .map(|row| Ok(SafeEntry { term: term(&SAFE, row, row.fields[1])? }))
+            .collect::<Result<_, _>>()?;
+        let groups = GROUPS
+            .rows(&["term", "group", "kind", "severity", "match", "note"])?
+            .iter()
+            .map(|row| {
+                let group = Group::parse(row.fields[1])
+                    .ok_or_else(|| GROUPS.row_error(row, format!("onbekende groep '{}'", row.fields[1])))?;
+                let slur = match row.fields[2] {
+                    "neutral" => None,
+                    "slur" => Some(severity(&GROUPS, row, row.fields[3])?),
+                    other => return Err(GROUPS.row_error(row, format!("onbekende soort '{other}'"))),
+                };
+                Ok(GroupEntry { term: term(&GROUPS, row, row.fields[4])?, group, slur })
+            })
+            .collect::<Result<_, _>>()?;
+        let hate = HATE
+            .rows(&["term", "role", "note"])?
+            .iter()
+            .map(|row| {
+                let role = HateRole::parse(row.fields[1])
+                    .ok_or_else(|| HATE.row_error(row, format!("onbekende rol '{}'", row.fields[1])))?;
+                Ok(HateEntry { term: term(&HATE, row, "word")?, role })
+            })
+            .collect::<Result<_, _>>()?;
+        let confidential = CONFIDENTIAL
+            .rows(&["term", "subcategory", "severity", "match", "note"])?
+            .iter()
+            .map(|row| {
+                let kind = ConfidentialKind::parse(row.fields[1]).ok_or_else(|| {
+                    CONFIDENTIAL.row_error(row, format!("onbekende subcategorie '{}'", row.fields[1]))
+                })?;
+                Ok(ConfidentialEntry {
+                    term: term(&CONFIDENTIAL, row, row.fields[3])?,
+                    kind,
+                    severity: severity(&CONFIDENTIAL, row, row.fields[2])?,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let disclaimer = DISCLAIMER
+            .rows(&["term", "role", "note"])?
+            .iter()
+            .map(|row| {
+                let role = match row.fields[1] {
+                    "about" => DisclaimerRole::About,
+                    "employee" => DisclaimerRole::Employee,
+                    "personal" => DisclaimerRole::Personal,
+                    "leader" => DisclaimerRole::Leader,
+                    "role" => DisclaimerRole::Role,
+                    other => return Err(DISCLAIMER.row_error(row, format!("onbekende rol '{other}'"))),
+                };
+                Ok(DisclaimerEntry { term: term(&DISCLAIMER, row, "word")?, role })
+            })
+            .collect::<Result<_, _>>()?;
+        let media = MEDIA
+            .rows(&["term", "note"])?
+            .iter()
+            .map(|row| Ok(MediaEntry { term: term(&MEDIA, row, "word")? }))
+            .collect::<Result<_, _>>()?;
+        let context = CONTEXT
+            .rows(&["term", "role", "note"])?
+            .iter()
+            .map(|row| {
+                let role = match row.fields[1] {
+                    "title" => ContextRole::Title,
+                    "determiner" => ContextRole::Determiner,
+                    "verb" => ContextRole::Verb,
+                    "person" => ContextRole::Person,
+                    "school-contact" => ContextRole::SchoolContact,
+                    "number-label" => ContextRole::NumberLabel,
+                    "birth" => ContextRole::Birth,
+                    "vocative" => ContextRole::Vocative,
+                    other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
+                };
+                Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Lexicon {
+            abuse,
+            safe,
+            groups,
+            hate,
+            confidential,
+            disclaimer,
+            media,
+            context,
+            common_words: word_set(&COMMON_WORDS),
+            first_names: word_set(&FIRST_NAMES),
+        })
+    }
+
+    /// Is this normalised word a common Dutch word?
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(word)
+    }
+}
+
+/// The words of a plain list as the view spells them ("'s" → "s"), plus the folded spelling of
+/// words with three equal letters ("ideeen" → also "iden").
+fn word_set(file: &File) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for word in file.words() {
+        let written = word.replace(['\'', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        set.insert(normalize_term(word));
+        set.insert(written);
+    }
+    set
+}
+
+fn severity(file: &File, row: &Row<'_>, s: &str) -> Result<Severity, WordlistError> {
+    Severity::parse(s).ok_or_else(|| file.row_error(row, format!("onbekende ernst '{s}'")))
+}
+
+/// Parse a row's term (always the first field) with the given match mode.
+fn term(file: &File, row: &Row<'static>, mode: &str) -> Result<Term, WordlistError> {
+    let source = row.fields[0];
+    let mode = Mode::parse(mode).ok_or_else(|| file.row_error(row, format!("onbekende match '{mode}'")))?;
+    let written = expand(source).map_err(|e| file.row_error(row, format!("'{source}': {e}")))?;
+    let mut phrases = Vec::with_capacity(written.len());
+    for phrase in written {
+        if let Some(bad) = phrase.chars().find(|c| !matches!(c, 'a'..='z' | '0'..='9' | ' ' | '\'' | '-')) {
+            return Err(file.row_error(row, format!("'{phrase}': teken '{bad}' hoort niet in de genormaliseerde vorm")));
+        }
+        let normalized = normalize_term(&phrase);
+        let written = phrase.replace(['\'', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        if normalized == written {
+            phrases.push(normalized);
+        } else if written.chars().collect::<Vec<_>>().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+            // "eritreeer" (Eritreeër): the diaeresis keeps the three e's apart in real text, but
+            // typed without it they fold into one; match both.
+            phrases.push(written);
+            phrases.push(normalized);
+        } else {
+            return Err(file.row_error(
+                row,
+                format!("'{phrase}' is niet genormaliseerd (de matcher leest het als '{normalized}')"),
+            ));
+        }
+    }
+    Ok(Term { source, phrases, mode, line: row.line })
+}

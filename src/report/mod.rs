@@ -1,0 +1,72 @@
+//! Printing findings. Printers see only [`Finding`]s and the run's [`Summary`]; they never look
+//! at the text, the roster or the detectors.
+
+pub mod human;
+pub mod json;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::finding::{Category, Finding, Severity};
+
+/// Totals of a run.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub items: usize,
+    pub findings: usize,
+    pub by_category: BTreeMap<&'static str, usize>,
+    #[serde(skip)]
+    pub by_severity: BTreeMap<Severity, usize>,
+    #[serde(skip)]
+    pub errors: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.findings += 1;
+            *self.by_category.entry(f.category.as_str()).or_default() += 1;
+            *self.by_severity.entry(f.severity).or_default() += 1;
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.by_severity.get(&severity).copied().unwrap_or(0)
+    }
+
+    pub fn count_category(&self, category: Category) -> usize {
+        self.by_category.get(category.as_str()).copied().unwrap_or(0)
+    }
+}
+
+/// A printer.
+pub trait Report {
+    /// Findings of one file (or one item of an export), in order.
+    fn findings(&mut self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()>;
+    /// Called once at the end.
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// The output formats of `postwacht scan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Dutch, for people.
+    Human,
+    /// One JSON document.
+    Json,
+    /// One JSON object per finding, per line.
+    Jsonl,
+}
+
+impl Format {
+    pub fn printer(self, color: bool) -> Box<dyn Report + Send> {
+        match self {
+            Format::Human => Box::new(human::Human::new(color)),
+            Format::Json => Box::new(json::Document::default()),
+            Format::Jsonl => Box::new(json::Lines),
+        }
+    }
+}

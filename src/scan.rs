@@ -1,0 +1,251 @@
+//! The scanner: built once per run from the settings and the roster, then used for every text.
+//!
+//! [`Scanner::new`] parses the wordlists, builds the name forms and the one automaton.
+//! [`Scanner::check`] runs the checks on one text and returns [`Hit`]s; [`Scanner::findings`]
+//! turns them into [`Finding`]s (line, column, matched text, message, articles) for the printers.
+
+use std::collections::HashSet;
+
+use crate::detect::cues::Cues;
+use crate::detect::names::{NameContext, NameIndex};
+use crate::detect::personal_data::DataContext;
+use crate::detect::{self, Document};
+use crate::finding::{Context, Finding, Hit};
+use crate::lexicon::Lexicon;
+use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
+use crate::normalize::normalize_term;
+use crate::protocol::{Guideline, Protocol, article_summary};
+use crate::roster::Roster;
+use crate::wordlists::WordlistError;
+
+/// Where the text will be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Channel {
+    /// The writer's own account: posts about the school need a disclaimer.
+    #[default]
+    Personal,
+    /// The school's own account or page.
+    School,
+}
+
+/// What a run checks against.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub channel: Channel,
+    /// The protocols to cite, in canonical order, never empty.
+    pub protocols: Vec<Protocol>,
+    /// The school's or board's names as people write them.
+    pub orgs: Vec<String>,
+    /// The organisation's web domains (role addresses there are not personal data).
+    pub org_domains: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            channel: Channel::Personal,
+            protocols: Protocol::ALL.to_vec(),
+            orgs: Vec::new(),
+            org_domains: Vec::new(),
+        }
+    }
+}
+
+pub struct Scanner {
+    lexicon: &'static Lexicon,
+    settings: Settings,
+    roster: Roster,
+    names: NameIndex,
+    matcher: Matcher,
+    cues: Cues,
+    group_words: HashSet<String>,
+}
+
+impl Scanner {
+    pub fn new(settings: Settings, roster: Roster) -> Result<Scanner, WordlistError> {
+        let lexicon = Lexicon::get()?;
+        let names = NameIndex::new(&roster, lexicon);
+        let mut builder = MatcherBuilder::new();
+        detect::abuse::add_to(lexicon, &mut builder);
+        for (i, entry) in lexicon.confidential.iter().enumerate() {
+            for phrase in &entry.term.phrases {
+                builder.add(phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
+            }
+        }
+        for (i, entry) in lexicon.disclaimer.iter().enumerate() {
+            for phrase in &entry.term.phrases {
+                builder.add(phrase, Edge::Whole, Target::Disclaimer(i as u32));
+            }
+        }
+        for (i, entry) in lexicon.media.iter().enumerate() {
+            for phrase in &entry.term.phrases {
+                builder.add(phrase, Edge::Whole, Target::Media(i as u32));
+            }
+        }
+        for (i, org) in settings.orgs.iter().enumerate() {
+            builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
+        }
+        names.add_to(&mut builder);
+        let matcher =
+            builder.build().map_err(|message| WordlistError { file: "automaton".into(), line: 0, message })?;
+        Ok(Scanner {
+            lexicon,
+            cues: Cues::new(lexicon),
+            group_words: detect::abuse::group_words(lexicon),
+            settings,
+            roster,
+            names,
+            matcher,
+        })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    /// Number of distinct phrases in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.matcher.pattern_count()
+    }
+
+    /// Run every check on `text`. Hits are sorted by position and limited to what the selected
+    /// protocols ask for.
+    pub fn check(&self, text: &str) -> Vec<Hit> {
+        let doc = Document::new(text, &self.matcher, self.lexicon, &self.cues);
+        let mut hits = Vec::new();
+        let name_cx = NameContext {
+            index: &self.names,
+            roster: &self.roster,
+            sgh_selected: self.settings.protocols.contains(&Protocol::Sgh),
+        };
+        let mentions = detect::names::detect(&doc, &name_cx, &mut hits);
+        detect::personal_data::detect(&doc, &DataContext { org_domains: &self.settings.org_domains }, &mut hits);
+        detect::confidential::detect(&doc, &mentions, &mut hits);
+        detect::abuse::detect(&doc, &self.group_words, &mut hits);
+        if self.settings.channel == Channel::Personal {
+            detect::disclaimer::detect(&doc, &mut hits);
+        }
+        detect::media::detect(&doc, &mentions, &self.roster, &mut hits);
+        // A curse is not a diagnosis: where the abuse check reads "kanker" as a curse, the health
+        // check stands back (and where a medical phrase made it a disease, there is no curse).
+        let curses: Vec<(usize, usize)> =
+            hits.iter().filter(|h| h.rule.category.is_abuse()).map(|h| (h.start, h.end)).collect();
+        hits.retain(|h| {
+            h.rule.code != crate::rules::HEALTH.code || !curses.iter().any(|&(s, e)| s <= h.start && h.end <= e)
+        });
+        hits.retain(|h| {
+            !h.rule.only_when_cited || self.settings.protocols.iter().any(|&p| !h.rule.articles_for(p).is_empty())
+        });
+        hits.sort_by(|a, b| (a.start, a.end, a.rule.code).cmp(&(b.start, b.end, b.rule.code)));
+        hits.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule.code == b.rule.code);
+        hits
+    }
+
+    /// The articles each selected protocol cites for `rule`.
+    pub fn guidelines(&self, rule: &crate::rules::Rule) -> Vec<Guideline> {
+        self.settings
+            .protocols
+            .iter()
+            .flat_map(|&p| {
+                rule.articles_for(p).iter().map(move |&article| Guideline {
+                    protocol: p,
+                    article,
+                    summary: article_summary(p, article).unwrap_or(""),
+                })
+            })
+            .collect()
+    }
+
+    /// Check `text` and describe each hit for printing. `line_offset` is added to line numbers
+    /// (for texts that start further down a file, such as a comment in an export).
+    pub fn findings(&self, text: &str, location: &Location, redact: bool) -> Vec<Finding> {
+        let hits = self.check(text);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let lines = LineIndex::new(text);
+        hits.into_iter().map(|hit| self.finding(text, &lines, hit, location, redact)).collect()
+    }
+
+    fn finding(&self, text: &str, lines: &LineIndex, hit: Hit, location: &Location, redact: bool) -> Finding {
+        let (line, line_start, line_end) = lines.line_of(text, hit.start);
+        let column = text[line_start..hit.start].chars().count() + 1;
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let char_start = column - 1;
+        let char_end =
+            char_start + text[hit.start..hit.end.min(line_start + line_text.len()).max(hit.start)].chars().count();
+        let mut message = hit.rule.message.to_string();
+        if !hit.detail.is_empty() {
+            message = format!("{} ({})", message.trim_end_matches('.'), hit.detail);
+            message.push('.');
+        }
+        Finding {
+            path: location.path.clone(),
+            item: location.item.clone(),
+            category: hit.rule.category,
+            rule: hit.rule.code,
+            severity: hit.severity,
+            line: line + location.line_offset,
+            column: column + if line == 1 { location.column_offset } else { 0 },
+            start: hit.start + location.byte_offset,
+            end: hit.end + location.byte_offset,
+            matched: if redact { hit.rule.placeholder.to_string() } else { text[hit.start..hit.end].to_string() },
+            message,
+            guidelines: self.guidelines(hit.rule),
+            author: location.author.clone(),
+            time: location.time.clone(),
+            context: if redact {
+                Context::default()
+            } else {
+                Context { line_text: line_text.to_string(), char_start, char_end: char_end.max(char_start + 1) }
+            },
+        }
+    }
+}
+
+/// Where a scanned text sits: the file, the item in an export, and the offsets to add so that
+/// positions point into the file.
+#[derive(Clone, Debug, Default)]
+pub struct Location {
+    pub path: String,
+    pub item: Option<String>,
+    pub author: Option<String>,
+    pub time: Option<String>,
+    /// Added to byte offsets (the text starts this far into the file).
+    pub byte_offset: usize,
+    /// Added to line numbers minus one (the text starts on this line of the file, 0-based).
+    pub line_offset: usize,
+    /// Added to columns on the text's first line.
+    pub column_offset: usize,
+}
+
+impl Location {
+    pub fn file(path: &str) -> Location {
+        Location { path: path.to_string(), ..Location::default() }
+    }
+}
+
+/// Byte offsets of line starts, for turning offsets into line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line number of `offset`, and that line's byte range (without the line break).
+    fn line_of(&self, text: &str, offset: usize) -> (usize, usize, usize) {
+        let index = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[index];
+        let end = self.starts.get(index + 1).map_or(text.len(), |&next| next - 1);
+        (index + 1, start, end)
+    }
+}
