@@ -55,6 +55,12 @@ enum Command {
         #[command(subcommand)]
         command: RosterCommand,
     },
+    /// Voor wie de woordenlijsten onderhoudt: wat de controles in een tekst zien.
+    #[command(hide = true)]
+    Trace {
+        /// De tekst.
+        text: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -168,6 +174,7 @@ pub fn main() -> ExitCode {
         Command::Rules { format } => print_rules(format, &mut out).map(|()| CLEAN),
         Command::Explain { code } => explain(&code, &mut out),
         Command::Roster { command: RosterCommand::Check { file } } => roster_check(&file, &mut out),
+        Command::Trace { text } => trace(&text, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result.or_else(quiet_on_broken_pipe) {
@@ -363,6 +370,21 @@ fn explain(code: &str, out: &mut dyn Write) -> io::Result<u8> {
         writeln!(out, "Deze regel geldt alleen als een gekozen protocol (--protocol) erom vraagt.")?;
     }
     Ok(CLEAN)
+}
+
+fn trace(text: &str, out: &mut dyn Write) -> io::Result<u8> {
+    match Scanner::new(Settings::default(), Roster::default()) {
+        Ok(scanner) => {
+            for line in scanner.trace(text) {
+                writeln!(out, "{line}")?;
+            }
+            Ok(CLEAN)
+        }
+        Err(e) => {
+            problem(&format!("interne woordenlijst onjuist: {e}"));
+            Ok(TROUBLE)
+        }
+    }
 }
 
 fn roster_check(file: &std::path::Path, out: &mut dyn Write) -> io::Result<u8> {

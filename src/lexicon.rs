@@ -104,6 +104,9 @@ pub enum HateRole {
     Emotion,
     Attribute,
     Dehumanise,
+    /// An animal or thing that dehumanises only when a copula links it to a group ("Turken zijn
+    /// honden"); on its own an ordinary word.
+    Metaphor,
     Exclusion,
     Violence,
     Negation,
@@ -120,6 +123,7 @@ impl HateRole {
             "emotion" => HateRole::Emotion,
             "attribute" => HateRole::Attribute,
             "dehumanise" => HateRole::Dehumanise,
+            "metaphor" => HateRole::Metaphor,
             "exclusion" => HateRole::Exclusion,
             "violence" => HateRole::Violence,
             "negation" => HateRole::Negation,
@@ -222,6 +226,35 @@ pub enum ContextRole {
     Vocative,
 }
 
+/// The vocabulary of the threat grammar (`threats.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ThreatRole {
+    /// Who acts: the writer ("ik", "we") or a call on others ("iemand moet", "moet je").
+    Actor,
+    /// Whom the act is aimed at ("je", "hem", "jullie").
+    Target,
+    /// A violent act ("in elkaar slaan", "maak _ af", where `_` holds the target).
+    Act,
+    /// A violent act as a participle ("opgehangen"): a threat only in a call for violence.
+    Participle,
+    /// A threat on its own ("ik weet waar je woont", "je gaat eraan").
+    Menace,
+    /// Marks a threat-like sentence as a joke (":P", "haha", "grapje").
+    Joke,
+    /// Sport and games: "we maken ze af in de finale" is a boast.
+    Play,
+    /// Words that may also stand in the gap of an act ("ik maak je morgen af").
+    Filler,
+    /// What a destructive act may be aimed at ("die school", "je auto").
+    Object,
+}
+
+#[derive(Clone, Debug)]
+pub struct ThreatEntry {
+    pub term: Term,
+    pub role: ThreatRole,
+}
+
 #[derive(Clone, Debug)]
 pub struct ContextEntry {
     pub term: Term,
@@ -239,6 +272,7 @@ pub struct Lexicon {
     pub disclaimer: Vec<DisclaimerEntry>,
     pub media: Vec<MediaEntry>,
     pub context: Vec<ContextEntry>,
+    pub threats: Vec<ThreatEntry>,
     pub common_words: HashSet<String>,
     pub first_names: HashSet<String>,
 }
@@ -352,6 +386,25 @@ impl Lexicon {
                 Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })
             })
             .collect::<Result<_, _>>()?;
+        let threats = THREATS
+            .rows(&["term", "role", "note"])?
+            .iter()
+            .map(|row| {
+                let role = match row.fields[1] {
+                    "actor" => ThreatRole::Actor,
+                    "target" => ThreatRole::Target,
+                    "act" => ThreatRole::Act,
+                    "participle" => ThreatRole::Participle,
+                    "menace" => ThreatRole::Menace,
+                    "joke" => ThreatRole::Joke,
+                    "play" => ThreatRole::Play,
+                    "filler" => ThreatRole::Filler,
+                    "object" => ThreatRole::Object,
+                    other => return Err(THREATS.row_error(row, format!("onbekende rol '{other}'"))),
+                };
+                Ok(ThreatEntry { term: term(&THREATS, row, "word")?, role })
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Lexicon {
             abuse,
             safe,
@@ -361,6 +414,7 @@ impl Lexicon {
             disclaimer,
             media,
             context,
+            threats,
             common_words: word_set(&COMMON_WORDS),
             first_names: word_set(&FIRST_NAMES),
         })
@@ -395,6 +449,19 @@ fn term(file: &File, row: &Row<'static>, mode: &str) -> Result<Term, WordlistErr
     let written = expand(source).map_err(|e| file.row_error(row, format!("'{source}': {e}")))?;
     let mut phrases = Vec::with_capacity(written.len());
     for phrase in written {
+        // `_` marks a gap in a threat act ("maak _ af"); it stays a word of its own.
+        if phrase.split(' ').any(|w| w == "_") {
+            if file.name != wordlists::THREATS.name {
+                return Err(file.row_error(row, format!("'{phrase}': '_' (een gat) mag alleen in threats.tsv")));
+            }
+            let words: Vec<String> =
+                phrase.split(' ').map(|w| if w == "_" { "_".to_string() } else { normalize_term(w) }).collect();
+            if words.first().is_some_and(|w| w == "_") || words.last().is_some_and(|w| w == "_") {
+                return Err(file.row_error(row, format!("'{phrase}': een gat '_' hoort tussen twee woorden")));
+            }
+            phrases.push(words.join(" "));
+            continue;
+        }
         if let Some(bad) = phrase.chars().find(|c| !matches!(c, 'a'..='z' | '0'..='9' | ' ' | '\'' | '-')) {
             return Err(file.row_error(row, format!("'{phrase}': teken '{bad}' hoort niet in de genormaliseerde vorm")));
         }

@@ -18,8 +18,12 @@ use crate::normalize::Normalized;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Abuse(u32),
+    /// An abuse term with one letter missing or two swapped.
+    AbuseTypo(u32),
     Safe(u32),
     Group(u32),
+    /// A slur with one letter missing or two swapped.
+    GroupTypo(u32),
     Hate(u32),
     Confidential(u32),
     Disclaimer(u32),

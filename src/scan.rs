@@ -4,8 +4,6 @@
 //! [`Scanner::check`] runs the checks on one text and returns [`Hit`]s; [`Scanner::findings`]
 //! turns them into [`Finding`]s (line, column, matched text, message, articles) for the printers.
 
-use std::collections::HashSet;
-
 use crate::detect::cues::Cues;
 use crate::detect::names::{NameContext, NameIndex};
 use crate::detect::personal_data::DataContext;
@@ -58,7 +56,8 @@ pub struct Scanner {
     names: NameIndex,
     matcher: Matcher,
     cues: Cues,
-    group_words: HashSet<String>,
+    abuse: detect::abuse::AbuseIndex,
+    threats: detect::threat::ThreatGrammar,
 }
 
 impl Scanner {
@@ -91,7 +90,8 @@ impl Scanner {
         Ok(Scanner {
             lexicon,
             cues: Cues::new(lexicon),
-            group_words: detect::abuse::group_words(lexicon),
+            abuse: detect::abuse::AbuseIndex::new(lexicon),
+            threats: detect::threat::ThreatGrammar::new(lexicon),
             settings,
             roster,
             names,
@@ -125,7 +125,10 @@ impl Scanner {
         let mentions = detect::names::detect(&doc, &name_cx, &mut hits);
         detect::personal_data::detect(&doc, &DataContext { org_domains: &self.settings.org_domains }, &mut hits);
         detect::confidential::detect(&doc, &mentions, &mut hits);
-        detect::abuse::detect(&doc, &self.group_words, &mut hits);
+        detect::abuse::detect(&doc, &self.abuse, &mut hits);
+        detect::hate::detect(&doc, &mut hits);
+        detect::threat::detect(&doc, &self.threats, &mut hits);
+        detect::mention::downgrade(&doc, &mut hits);
         if self.settings.channel == Channel::Personal {
             detect::disclaimer::detect(&doc, &mut hits);
         }
@@ -143,6 +146,71 @@ impl Scanner {
         hits.sort_by(|a, b| (a.start, a.end, a.rule.code).cmp(&(b.start, b.end, b.rule.code)));
         hits.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule.code == b.rule.code);
         hits
+    }
+
+    /// For people who maintain the wordlists: what the checks see in `text` (the view's tokens and
+    /// sentences, every phrase the automaton found, and the cues of every role per sentence).
+    pub fn trace(&self, text: &str) -> Vec<String> {
+        use crate::detect::cues::Cue;
+        use crate::lexicon::{ContextRole, HateRole, ThreatRole};
+        let doc = Document::new(text, &self.matcher, self.lexicon, &self.cues);
+        let mut out = vec![format!("view: {:?}", doc.view.text)];
+        for (i, &(s, e)) in doc.sentences().iter().enumerate() {
+            let words: Vec<&str> = (s..e).map(|t| doc.token(t)).collect();
+            out.push(format!("sentence {i}: [{s}..{e}) {}", words.join(" ")));
+            let roles: Vec<(String, Cue)> = [
+                HateRole::Emotion,
+                HateRole::Attribute,
+                HateRole::Dehumanise,
+                HateRole::Exclusion,
+                HateRole::Violence,
+                HateRole::Negation,
+                HateRole::Counter,
+                HateRole::Pronoun,
+                HateRole::Address,
+                HateRole::Opinion,
+            ]
+            .into_iter()
+            .map(|r| (format!("{r:?}"), Cue::from(r)))
+            .chain(
+                [ThreatRole::Actor, ThreatRole::Target, ThreatRole::Menace, ThreatRole::Joke, ThreatRole::Play]
+                    .into_iter()
+                    .map(|r| (format!("threat {r:?}"), Cue::from(r))),
+            )
+            .chain(
+                [
+                    ContextRole::Title,
+                    ContextRole::Person,
+                    ContextRole::Determiner,
+                    ContextRole::Verb,
+                    ContextRole::Vocative,
+                ]
+                .into_iter()
+                .map(|r| (format!("context {r:?}"), Cue::from(r))),
+            )
+            .collect();
+            for (name, role) in roles {
+                let cues = self.cues.all_within(&doc, role, s, e);
+                if !cues.is_empty() {
+                    let cues: Vec<String> = cues
+                        .iter()
+                        .map(|&(t, len)| (t..t + len).map(|k| doc.token(k)).collect::<Vec<_>>().join(" "))
+                        .collect();
+                    out.push(format!("  {name}: {}", cues.join(" | ")));
+                }
+            }
+        }
+        for f in &doc.found {
+            out.push(format!(
+                "found {:?} {:?} tokens {}..={}: {:?}",
+                f.target,
+                f.edge,
+                f.first,
+                f.last,
+                &doc.view.text[f.start..f.end]
+            ));
+        }
+        out
     }
 
     /// The articles each selected protocol cites for `rule`.

@@ -34,6 +34,7 @@ embedded! {
     HATE => "hate.tsv",
     MEDIA => "media.tsv",
     SAFE => "safe.tsv",
+    THREATS => "threats.tsv",
 }
 
 /// A problem in a wordlist: which file, which line, what.

@@ -1,36 +1,86 @@
 //! Insults, curses, slurs, threats and obscenity from the wordlists (PW401, PW402, PW411, PW421,
-//! PW431). Hate statements without a slur are [`crate::detect::hate`]'s.
+//! PW431). Hate statements without a slur are [`crate::detect::hate`]'s, threat sentences
+//! [`crate::detect::threat`]'s.
 //!
-//! The normaliser has already undone disguises (k4nker, k a n k e r, kankerrrr, Cyrillic letters,
-//! zero-width characters), so a term is found however it was written. What remains is sense:
-//! - a compound head (`kanker`, `kut`) matches any word it starts (kankerschool, kutleraar), and
-//!   when the rest of the word names a group (kutmarokkaan) the compound is a slur;
-//! - a term inside a harmless word or phrase from `safe.tsv` (kankerbestrijding, "heeft kanker",
-//!   klerenkast) does not count;
-//! - a word with an innocent sense (ezel, aap, teef, pot, nicht) counts only when it is aimed at
-//!   someone: after "jij", "vieze", "je bent een", … (the `address` role of `hate.tsv`);
-//! - a neutral name for a group becomes a slur after such a word ("vieze homo", "kut marokkaan").
+//! The normaliser has already undone most disguises (k4nker, k a n k e r, kankerrrr, Cyrillic
+//! letters, zero-width characters). This module adds the rest and judges sense:
+//! - masked letters ("k*tschool", "f***", "l*l") are matched letter by letter against the terms;
+//! - a missing or swapped letter in a longer term ("knaker", "klootzk", "debeil") is matched
+//!   through variants of the term that are not ordinary words;
+//! - a compound head (`kanker`, `kut`) matches any word it starts (kankerschool, kutleraar); when
+//!   the rest of the word names a group (kutmarokkaan), or a group word takes a derogatory tail
+//!   (allochtonentuig), the compound is a slur;
+//! - a term inside a harmless word or phrase from `safe.tsv` (kankerbestrijding, "heeft
+//!   kanker", klerenkast) does not count;
+//! - a word with an innocent sense (ezel, aap, eikel, teef, pot, nicht) counts only when it is
+//!   aimed at someone ([`aimed`]); a neutral name for a group becomes a slur the same way
+//!   ("vieze homo", "jij jood", "homo!").
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
-use crate::lexicon::{HateRole, Lexicon, Mode};
+use crate::lexicon::{ContextRole, HateRole, Lexicon, Mode};
 use crate::matcher::{Edge, MatcherBuilder, Target};
 use crate::rules::{self, Rule};
 
-/// Put the abuse, group and safe terms into the automaton.
+/// Shortest term (in letters) that gets typo variants: "only where it cannot hit a common word".
+const TYPO_MIN_LEN: usize = 6;
+
+/// Tails that turn a group word into a slur: "allochtonentuig", "zigeunertuig", "moslimhoeren".
+const DEROGATORY_TAILS: &[&str] = &[
+    "tuig",
+    "gespuis",
+    "uitschot",
+    "gajes",
+    "schorem",
+    "tyfus",
+    "kanker",
+    "hoer",
+    "hoeren",
+    "wijf",
+    "wijven",
+    "aap",
+    "apen",
+    "rat",
+    "ratten",
+    "zwijn",
+    "zwijnen",
+    "zooi",
+    "pack",
+    "troep",
+    "plaag",
+    "ongedierte",
+    "beesten",
+];
+
+/// Heads that turn a group word into a slur: "rotmoffen", "kutturken" (the curse heads of
+/// `abuse.tsv` do this too).
+const DEROGATORY_HEADS: &[&str] = &["rot", "vuil", "vieze", "stink", "kut", "kanker", "kk", "tyfus", "tering", "klere"];
+
+/// Put the abuse, group and safe terms (with their typo variants) into the automaton.
 pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
+    let mut taken: HashSet<String> = HashSet::new();
+    for entry in &lexicon.abuse {
+        taken.extend(entry.term.phrases.iter().cloned());
+    }
+    for entry in &lexicon.groups {
+        taken.extend(entry.term.phrases.iter().cloned());
+    }
     for (i, entry) in lexicon.abuse.iter().enumerate() {
         for phrase in &entry.term.phrases {
             // Compound heads and tails keep one spelling: a single-letter tail ("sleten" from
             // "sletten") would end ordinary words ("versleten").
-            let variants = match Edge::of(entry.term.mode) {
-                Edge::Whole => spellings(lexicon, phrase),
-                Edge::Head | Edge::Tail => vec![phrase.clone()],
-            };
+            let edge = Edge::of(entry.term.mode);
+            let variants = if edge == Edge::Whole { spellings(lexicon, phrase) } else { vec![phrase.clone()] };
             for variant in variants {
-                builder.add(&variant, Edge::of(entry.term.mode), Target::Abuse(i as u32));
+                builder.add(&variant, edge, Target::Abuse(i as u32));
+            }
+            for typo in typos(lexicon, phrase, &taken) {
+                builder.add(&typo, Edge::Whole, Target::AbuseTypo(i as u32));
             }
         }
     }
@@ -39,6 +89,11 @@ pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
             let variants = if entry.slur.is_some() { spellings(lexicon, phrase) } else { vec![phrase.clone()] };
             for variant in variants {
                 builder.add(&variant, Edge::of(entry.term.mode), Target::Group(i as u32));
+            }
+            if entry.slur.is_some() && entry.term.mode == Mode::Word {
+                for typo in typos(lexicon, phrase, &taken) {
+                    builder.add(&typo, Edge::Whole, Target::GroupTypo(i as u32));
+                }
             }
         }
     }
@@ -65,62 +120,155 @@ fn spellings(lexicon: &Lexicon, phrase: &str) -> Vec<String> {
         }
         prev = Some(c);
     }
-    if single != phrase && single.len() >= 4 && !lexicon.is_common_word(&single) {
+    if single != phrase && single.len() >= 5 && !lexicon.is_common_word(&single) {
         out.push(single);
     }
     out
 }
 
-/// The single-word neutral and slur names of groups, for compounds like "kutmarokkaan".
+/// Spellings of a longer single-word term with one letter missing or two neighbours swapped
+/// ("knaker", "kankr", "klootzk"), except those that are words or names, or other terms.
+fn typos(lexicon: &Lexicon, phrase: &str, taken: &HashSet<String>) -> Vec<String> {
+    let letters: Vec<char> = phrase.chars().collect();
+    if phrase.contains(' ') || letters.len() < TYPO_MIN_LEN || !letters.iter().all(char::is_ascii_lowercase) {
+        return Vec::new();
+    }
+    let mut out = HashSet::new();
+    for i in 0..letters.len() {
+        // A missing letter; not the first, which people rarely drop, nor the last, which turns
+        // words in -erd into comparatives ("engerd" → "enger").
+        if i > 0 && i + 1 < letters.len() {
+            let mut v = letters.clone();
+            v.remove(i);
+            out.insert(v.iter().collect::<String>());
+        }
+        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
+            let mut v = letters.clone();
+            v.swap(i, i + 1);
+            out.insert(v.iter().collect::<String>());
+        }
+    }
+    out.into_iter()
+        .filter(|v| !lexicon.is_common_word(v) && !lexicon.first_names.contains(v) && !taken.contains(v))
+        .collect()
+}
+
+/// The single-word names of groups (neutral and slur), for compounds like "kutmarokkaan".
 pub fn group_words(lexicon: &Lexicon) -> HashSet<String> {
     lexicon
         .groups
         .iter()
+        .filter(|g| g.term.mode != Mode::Addressed)
         .flat_map(|g| g.term.phrases.iter())
-        .filter(|p| !p.contains(' ') && p.len() >= 3)
+        .filter(|p| !p.contains(' ') && p.len() >= 4)
         .cloned()
         .collect()
+}
+
+/// What the abuse check needs besides the document: group words for compounds, and the terms by
+/// length for masked words.
+pub struct AbuseIndex {
+    pub group_words: HashSet<String>,
+    /// Every single-word group name, ambiguous slurs included, for compounds with a derogatory
+    /// head or tail ("rotmoffen": the head settles what "moffen" means).
+    compound_groups: HashSet<String>,
+    /// Single-word terms (abuse and unambiguous slurs) by length in letters: (term, rule, severity).
+    whole: HashMap<usize, Vec<(String, &'static Rule, Severity)>>,
+    /// Compound heads: (head, rule, severity).
+    heads: Vec<(String, &'static Rule, Severity)>,
+}
+
+impl AbuseIndex {
+    pub fn new(lexicon: &Lexicon) -> AbuseIndex {
+        let mut whole: HashMap<usize, Vec<(String, &'static Rule, Severity)>> = HashMap::new();
+        let mut heads = Vec::new();
+        for entry in &lexicon.abuse {
+            let rule = rule_for(entry.category, entry.term.mode);
+            for phrase in entry.term.phrases.iter().filter(|p| !p.contains(' ')) {
+                match entry.term.mode {
+                    Mode::Word => {
+                        whole.entry(phrase.chars().count()).or_default().push((phrase.clone(), rule, entry.severity))
+                    }
+                    Mode::Prefix => heads.push((phrase.clone(), rule, entry.severity)),
+                    _ => {}
+                }
+            }
+        }
+        for entry in lexicon.groups.iter().filter(|g| g.term.mode == Mode::Word) {
+            if let Some(severity) = entry.slur {
+                for phrase in entry.term.phrases.iter().filter(|p| !p.contains(' ')) {
+                    whole.entry(phrase.chars().count()).or_default().push((phrase.clone(), &rules::SLUR, severity));
+                }
+            }
+        }
+        let compound_groups = lexicon
+            .groups
+            .iter()
+            .flat_map(|g| g.term.phrases.iter())
+            .filter(|p| !p.contains(' ') && p.len() >= 3)
+            .cloned()
+            .collect();
+        AbuseIndex { group_words: group_words(lexicon), compound_groups, whole, heads }
+    }
+}
+
+fn rule_for(category: Category, mode: Mode) -> &'static Rule {
+    match category {
+        Category::Obscene => &rules::OBSCENE_WORD,
+        Category::Threat => &rules::THREAT_PHRASE,
+        Category::Discrimination => &rules::HATE_STATEMENT,
+        _ if mode == Mode::Prefix => &rules::CURSE,
+        _ => &rules::INSULT_WORD,
+    }
 }
 
 struct Candidate {
     rule: &'static Rule,
     severity: Severity,
-    first: usize,
-    last: usize,
+    /// Original byte range.
+    start: usize,
+    end: usize,
+    detail: &'static str,
 }
 
-pub fn detect(doc: &Document<'_>, group_words: &HashSet<String>, hits: &mut Vec<Hit>) {
+pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
     let safe: Vec<&Found> = doc.found_where(|t| matches!(t, Target::Safe(_))).collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     for found in &doc.found {
-        let candidate = match found.target {
-            Target::Abuse(i) => abuse_term(doc, found, i, group_words),
+        let judged = match found.target {
+            Target::Abuse(i) => abuse_term(doc, found, i, &index.group_words),
+            Target::AbuseTypo(i) => abuse_term(doc, found, i, &index.group_words)
+                .map(|c| (c.0, c.1, c.2, c.3, "met een tikfout geschreven")),
             Target::Group(i) => group_term(doc, found, i),
+            Target::GroupTypo(i) => {
+                group_term(doc, found, i).map(|c| (c.0, c.1, c.2, c.3, "met een tikfout geschreven"))
+            }
             _ => None,
         };
-        let Some(candidate) = candidate else { continue };
+        let Some((rule, severity, first, last, detail)) = judged else { continue };
         if safe.iter().any(|s| covers(doc, s, found)) {
             continue;
         }
-        let (start, end) = doc.original_tokens(candidate.first, candidate.last);
+        let (start, end) = doc.original_tokens(first, last);
         if doc.is_protected(start, end) {
             continue;
         }
-        candidates.push(candidate);
+        let disguised = (first..=last).any(|t| doc.view.tokens[t].disguised);
+        let detail = if detail.is_empty() && disguised { "vermomd geschreven" } else { detail };
+        candidates.push(Candidate { rule, severity, start, end, detail });
     }
+    masked_words(doc, index, &mut candidates);
+    group_compounds(doc, index, &mut candidates);
     // Where findings overlap, keep the widest (a threat phrase over the insult inside it), then
     // the most severe.
-    candidates.sort_by_key(|c| (c.first, std::cmp::Reverse(c.last), std::cmp::Reverse(c.severity)));
+    candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), std::cmp::Reverse(c.severity)));
     let mut last_end: Option<usize> = None;
     for c in candidates {
-        if last_end.is_some_and(|e| c.first <= e) {
+        if last_end.is_some_and(|e| c.start < e) {
             continue;
         }
-        last_end = Some(c.last);
-        let (start, end) = doc.original_tokens(c.first, c.last);
-        let disguised = (c.first..=c.last).any(|t| doc.view.tokens[t].disguised);
-        let hit = Hit::new(c.rule, start, end).with_severity(c.severity);
-        hits.push(if disguised { hit.with_detail("vermomd geschreven") } else { hit });
+        last_end = Some(c.end);
+        hits.push(Hit::new(c.rule, c.start, c.end).with_severity(c.severity).with_detail(c.detail));
     }
 }
 
@@ -131,63 +279,222 @@ fn covers(doc: &Document<'_>, s: &Found, f: &Found) -> bool {
     s.start <= f.start && f.end <= safe_end
 }
 
-fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &HashSet<String>) -> Option<Candidate> {
+type Judged = (&'static Rule, Severity, usize, usize, &'static str);
+
+fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &HashSet<String>) -> Option<Judged> {
     let entry = &doc.lexicon.abuse[i as usize];
     if !applies(doc, found, entry.term.mode) {
         return None;
     }
-    let rule = match entry.category {
-        Category::Obscene => &rules::OBSCENE_WORD,
-        Category::Threat => &rules::THREAT_PHRASE,
-        Category::Discrimination => &rules::HATE_STATEMENT,
-        _ if entry.term.mode == Mode::Prefix => &rules::CURSE,
-        _ => &rules::INSULT_WORD,
-    };
-    let severity = entry.severity;
     // A curse compound whose other half names a group is a slur: kutmarokkaan, kanker-jood.
     if found.edge == Edge::Head {
-        let word = doc.token(found.first);
-        let rest = &word[found.end - doc.view.tokens[found.first].start..];
+        let rest = &doc.token(found.first)[found.end - doc.view.tokens[found.first].start..];
         let next_is_group = rest.is_empty()
             && found.last + 1 < doc.token_count()
             && doc.text[doc.original_tokens(found.last, found.last).1..].starts_with('-')
             && group_words.contains(doc.token(found.last + 1));
         if group_words.contains(rest) || next_is_group {
             let last = if next_is_group { found.last + 1 } else { found.last };
-            return Some(Candidate { rule: &rules::SLUR, severity: Severity::Error, first: found.first, last });
+            return Some((&rules::SLUR, Severity::Error, found.first, last, ""));
         }
     }
-    Some(Candidate { rule, severity, first: found.first, last: found.last })
+    Some((rule_for(entry.category, entry.term.mode), entry.severity, found.first, found.last, ""))
 }
 
-fn group_term(doc: &Document<'_>, found: &Found, i: u32) -> Option<Candidate> {
+fn group_term(doc: &Document<'_>, found: &Found, i: u32) -> Option<Judged> {
     let entry = &doc.lexicon.groups[i as usize];
     match entry.slur {
-        Some(severity) => applies(doc, found, entry.term.mode).then_some(Candidate {
-            rule: &rules::SLUR,
-            severity,
-            first: found.first,
-            last: found.last,
-        }),
-        // A neutral name after a word that aims it at someone: "vieze homo", "jij jood".
-        None => aimed(doc, found.first).then(|| {
-            let cue = doc.cues.ending_at(doc, HateRole::Address.into(), found.first - 1).unwrap_or(0);
-            Candidate { rule: &rules::SLUR, severity: Severity::Error, first: found.first - cue, last: found.last }
-        }),
+        Some(severity) => {
+            applies(doc, found, entry.term.mode).then_some((&rules::SLUR, severity, found.first, found.last, ""))
+        }
+        None => {
+            // A neutral name after a word that aims it at someone ("vieze homo", "jij jood"), or
+            // shouted at someone ("homo!").
+            if found.first > 0 && doc.cue_before(HateRole::Address, found.first) {
+                let cue = doc.cues.ending_at(doc, HateRole::Address.into(), found.first - 1).unwrap_or(0);
+                return Some((&rules::SLUR, Severity::Error, found.first - cue, found.last, ""));
+            }
+            if found.first == found.last && exclaimed(doc, found.first) {
+                return Some((&rules::SLUR, Severity::Error, found.first, found.last, ""));
+            }
+            None
+        }
     }
 }
 
 /// Does the match respect its term's mode?
 fn applies(doc: &Document<'_>, found: &Found, mode: Mode) -> bool {
     match mode {
-        Mode::Addressed => aimed(doc, found.first),
+        Mode::Addressed => aimed(doc, found.first, found.last),
         Mode::Acronym => (found.first..=found.last).all(|t| doc.is_all_caps(t)),
         Mode::Name => (found.first..=found.last).all(|t| doc.is_capitalised(t)),
         Mode::Word | Mode::Prefix | Mode::Suffix => true,
     }
 }
 
-/// Is the word at token `first` aimed at someone: "jij ezel", "vieze teef", "je bent een aap"?
-pub fn aimed(doc: &Document<'_>, first: usize) -> bool {
-    first > 0 && doc.cue_before(HateRole::Address, first)
+/// Words that address the reader.
+const SECOND_PERSON: &[&str] = &["je", "jij", "jou", "jouw", "u", "uw", "jullie", "ge", "gij", "jе"];
+
+/// Copulas and fillers of "hij is echt een eikel", "die juf is toch zo'n teef".
+const COPULAS: &[&str] =
+    &["is", "ben", "bent", "was", "waren", "zijn", "blijft", "blijf", "bleek", "blijkt", "lijkt", "leek"];
+const FILLERS: &[&str] = &[
+    "een",
+    "echt",
+    "gewoon",
+    "toch",
+    "zo",
+    "zo'n",
+    "n",
+    "echte",
+    "vieze",
+    "grote",
+    "dikke",
+    "vuile",
+    "smerige",
+    "stomme",
+    "complete",
+    "totale",
+    "volslagen",
+    "ongelofelijke",
+    "rot",
+    "kut",
+    "ook",
+    "nog",
+    "wel",
+    "net",
+    "altijd",
+    "best",
+];
+
+/// Is the word at tokens `first..=last` aimed at someone?
+/// - after a word that aims it: "jij ezel", "vieze teef", "je bent een aap";
+/// - said to someone: "eikel, je hebt mijn plek", "hou je mond eikel", "aap!", "eikel die je bent";
+/// - said of a person: "meester Erik is echt een eikel", "wat een teef is die juf".
+pub fn aimed(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    if first > 0 && doc.cue_before(HateRole::Address, first) {
+        return true;
+    }
+    let (s, e) = doc.sentence_range(first);
+    let addresses_reader = (s..e).any(|t| SECOND_PERSON.contains(&doc.token(t)));
+    // A vocative: first in its sentence (after at most two words) or last, set off by punctuation.
+    let (_, end) = doc.original_tokens(last, last);
+    let after = doc.text[end..].chars().find(|c| !c.is_whitespace());
+    let set_off = matches!(after, Some(',' | '!' | '?' | ':') | None) || last + 1 == e;
+    if first - s <= 2 && set_off && (addresses_reader || exclaimed(doc, last)) {
+        return true;
+    }
+    if last + 1 == e && (addresses_reader || exclaimed(doc, first)) {
+        return true;
+    }
+    // "eikel die je bent"
+    if last + 3 < doc.token_count()
+        && matches!(doc.token(last + 1), "die" | "dat")
+        && SECOND_PERSON.contains(&doc.token(last + 2))
+        && matches!(doc.token(last + 3), "bent" | "ben")
+    {
+        return true;
+    }
+    predicated_of_person(doc, s, e, first)
+}
+
+/// "homo!", "aap!": the word alone, with an exclamation mark.
+fn exclaimed(doc: &Document<'_>, t: usize) -> bool {
+    let (_, end) = doc.original_tokens(t, t);
+    doc.text[end..].trim_start().starts_with('!')
+}
+
+/// "X is echt een eikel" with a person as X, or "wat een eikel is die juf".
+fn predicated_of_person(doc: &Document<'_>, s: usize, e: usize, first: usize) -> bool {
+    // Walk back over fillers to a copula.
+    let mut t = first;
+    let mut fillers = 0;
+    while t > s && FILLERS.contains(&doc.token(t - 1)) && fillers < 4 {
+        t -= 1;
+        fillers += 1;
+    }
+    let person = |from: usize, to: usize| {
+        (from..to).any(|k| {
+            matches!(doc.token(k), "hij" | "zij" | "ze" | "jij" | "je" | "u" | "jullie" | "die" | "dat kind")
+                || doc.cues.starting_at(doc, ContextRole::Title.into(), k).is_some()
+                || doc.cues.starting_at(doc, ContextRole::Person.into(), k).is_some()
+                || (doc.is_capitalised(k)
+                    && !doc.is_sentence_start(k)
+                    && doc.lexicon.first_names.contains(doc.token(k)))
+        })
+    };
+    if t > s && COPULAS.contains(&doc.token(t - 1)) && fillers > 0 && person(s, t - 1) {
+        return true;
+    }
+    // "wat een eikel is die juf": "wat een" before, copula and person after.
+    let wat_een = first >= s + 2 && doc.token(first - 2) == "wat" && doc.token(first - 1) == "een";
+    wat_een && first + 1 < e && COPULAS.contains(&doc.token(first + 1)) && person(first + 2, e)
+}
+
+/// A group word with a derogatory head or tail is a slur: "rotmoffen", "allochtonentuig",
+/// "zigeunertuig", "moslimhoeren".
+fn group_compounds(doc: &Document<'_>, index: &AbuseIndex, out: &mut Vec<Candidate>) {
+    for t in 0..doc.token_count() {
+        let word = doc.token(t);
+        if word.len() < 7 || doc.lexicon.is_common_word(word) {
+            continue;
+        }
+        let tail = DEROGATORY_TAILS.iter().any(|tail| {
+            word.strip_suffix(tail).is_some_and(|group| group.len() >= 4 && index.compound_groups.contains(group))
+        });
+        let head = DEROGATORY_HEADS.iter().any(|head| {
+            word.strip_prefix(head).is_some_and(|group| group.len() >= 3 && index.compound_groups.contains(group))
+        });
+        if tail || head {
+            let (start, end) = doc.original_tokens(t, t);
+            out.push(Candidate { rule: &rules::SLUR, severity: Severity::Error, start, end, detail: "" });
+        }
+    }
+}
+
+/// Words with letters masked by `*`, `#` or `%` ("k*tschool", "f***", "l*l"), matched letter by
+/// letter against the single-word terms and compound heads.
+fn masked_words(doc: &Document<'_>, index: &AbuseIndex, out: &mut Vec<Candidate>) {
+    static MASKED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{L}\d]*[*#%]+[\p{L}\d*#%]*").expect("valid regex"));
+    if !doc.text.contains(['*', '#', '%']) {
+        return;
+    }
+    for m in MASKED.find_iter(doc.text) {
+        // Letters and masks only, at least one real letter, starting at a word boundary.
+        if doc.text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let pattern: Option<Vec<Option<char>>> = m
+            .as_str()
+            .chars()
+            .map(|c| match c {
+                '*' | '#' | '%' => Some(None),
+                '0' => Some(Some('o')),
+                '1' => Some(Some('i')),
+                '3' => Some(Some('e')),
+                '4' => Some(Some('a')),
+                '5' => Some(Some('s')),
+                '7' => Some(Some('t')),
+                c if c.is_alphabetic() => c.to_lowercase().next().map(Some),
+                _ => None,
+            })
+            .collect();
+        let Some(pattern) = pattern else { continue };
+        if pattern.iter().filter(|c| c.is_some()).count() == 0 || pattern.iter().all(Option::is_some) {
+            continue;
+        }
+        let fits = |term: &str| term.chars().zip(pattern.iter()).all(|(t, p)| p.is_none_or(|p| p == t));
+        let whole = index.whole.get(&pattern.len()).and_then(|terms| terms.iter().find(|(t, _, _)| fits(t)));
+        let head = index.heads.iter().find(|(h, _, _)| h.chars().count() < pattern.len() && fits(h));
+        if let Some((_, rule, severity)) = whole.or(head) {
+            out.push(Candidate {
+                rule,
+                severity: *severity,
+                start: m.start(),
+                end: m.end(),
+                detail: "vermomd geschreven",
+            });
+        }
+    }
 }

@@ -9,13 +9,20 @@
 use std::collections::HashMap;
 
 use crate::detect::Document;
-use crate::lexicon::{ContextRole, HateRole, Lexicon};
+use crate::lexicon::{ContextRole, HateRole, Lexicon, ThreatRole};
 
 /// The role a cue plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cue {
     Context(ContextRole),
     Hate(HateRole),
+    Threat(ThreatRole),
+}
+
+impl From<ThreatRole> for Cue {
+    fn from(role: ThreatRole) -> Cue {
+        Cue::Threat(role)
+    }
 }
 
 impl From<ContextRole> for Cue {
@@ -42,7 +49,9 @@ impl Cues {
         let mut cues = Cues::default();
         let context = lexicon.context.iter().map(|e| (Cue::Context(e.role), &e.term.phrases));
         let hate = lexicon.hate.iter().map(|e| (Cue::Hate(e.role), &e.term.phrases));
-        for (role, phrases) in context.chain(hate) {
+        // Acts with a gap are matched by the threat grammar itself.
+        let threats = lexicon.threats.iter().map(|e| (Cue::Threat(e.role), &e.term.phrases));
+        for (role, phrases) in context.chain(hate).chain(threats) {
             for phrase in phrases {
                 cues.add(role, phrase);
             }
@@ -82,6 +91,24 @@ impl Cues {
         self.by_first
             .get(&(role, doc.token(first).to_string()))
             .and_then(|phrases| phrases.iter().filter(|w| Self::matches_at(doc, w, first)).map(Vec::len).max())
+    }
+
+    /// Every cue of `role` lying entirely in tokens `start..end`, longest first where they start
+    /// at the same token, without overlaps: (first token, length).
+    pub fn all_within(&self, doc: &Document<'_>, role: Cue, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let end = end.min(doc.token_count());
+        let mut out = Vec::new();
+        let mut t = start;
+        while t < end {
+            match self.starting_at(doc, role, t).filter(|len| t + len <= end) {
+                Some(len) => {
+                    out.push((t, len));
+                    t += len;
+                }
+                None => t += 1,
+            }
+        }
+        out
     }
 
     /// The first cue of `role` lying entirely in tokens `start..end`: its first token and length.

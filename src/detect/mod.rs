@@ -16,9 +16,12 @@ pub mod abuse;
 pub mod confidential;
 pub mod cues;
 pub mod disclaimer;
+pub mod hate;
 pub mod media;
+pub mod mention;
 pub mod names;
 pub mod personal_data;
+pub mod threat;
 
 use crate::lexicon::Lexicon;
 use crate::matcher::{Edge, Match, Matcher, Target};

@@ -343,7 +343,9 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
 
 /// Is a name that is also a word (Roos, Storm) used as a name at tokens `first..=last`?
 fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: usize) -> bool {
-    let addressed = doc.cue_before(ContextRole::Vocative, first);
+    // After "gefeliciteerd", "dag", "lieve": addressed, unless a noun follows ("dag lieve groep 8":
+    // then the word is an adjective).
+    let addressed = doc.cue_before(ContextRole::Vocative, first) && !followed_by_noun(doc, last);
     let genitive = extend_genitive(doc.text, doc.original_tokens(last, last).1) > doc.original_tokens(last, last).1;
     if addressed || genitive {
         // "Gefeliciteerd Bas!", "GA ZO DOOR STORM", "Bas' vader": only a name is addressed or
@@ -367,6 +369,21 @@ fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: us
     // At the start of a sentence, or in all-lower-case chat, a capital proves nothing: a verb after
     // it ("Storm scoorde", "roos was zo grappig") or another name next to it ("Roos en Daan") does.
     followed_by_verb(doc, last) || followed_by_other_name(doc, cx, last)
+}
+
+/// Is token `last` followed by an ordinary noun-like word in lower case ("lieve groep")?
+fn followed_by_noun(doc: &Document<'_>, last: usize) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "met", "en", "je", "jij", "voor", "van", "op", "in", "is", "was", "heeft", "had", "wat", "hoe", "dat", "die",
+        "alvast", "nog", "ook", "namens", "vanuit", "uit", "door", "bij", "en", "of", "maar", "want", "dus", "dan",
+    ];
+    let next = last + 1;
+    next < doc.token_count()
+        && !doc.is_sentence_start(next)
+        && !doc.is_capitalised(next)
+        && doc.token(next).len() >= 4
+        && doc.lexicon.is_common_word(doc.token(next))
+        && !FUNCTION_WORDS.contains(&doc.token(next))
 }
 
 /// Does the sentence around token `i` have any capital letter (else it is chat in lower case)?

@@ -1,0 +1,334 @@
+//! Hate statements without a slur (PW412), and calls for violence against a group (PW421).
+//!
+//! Most hateful comments use no slur: "moslims zijn allemaal criminelen", "ik haat homo's",
+//! "die vluchtelingen moeten het land uit", "Ik ken die Polen. Ik walg van ze." The grammar, per
+//! sentence, with the vocabulary of `wordlists/hate.tsv` and the group names of
+//! `wordlists/groups.tsv`:
+//!
+//! 1. **Anchors** name the group: a group term ("moslims", "zwarte mensen"), an othering phrase
+//!    ("jullie soort", "dat volk"), or a pronoun ("ze", "hen", "die lui") when the sentence before,
+//!    or an earlier part of this one, named a group. A short sentence right after a group
+//!    sentence is about that group too ("Eritreeërs in het azc? Beesten zijn het.").
+//! 2. **Predicates** say something about it: negative emotion ("haat", "walg van"), a derogatory
+//!    attribute ("dom", "criminelen"), dehumanisation ("ongedierte", "een plaag"), exclusion
+//!    ("moeten het land uit", "horen hier niet") or violence ("verdienen de kogel").
+//! 3. **Link**: anchor before predicate with at most [`AFTER`] words between ("moslims zijn
+//!    allemaal gewoon dom"), none of them starting another noun phrase ("vrouwen vonden de
+//!    opdracht dom" is about the task); or predicate right before the anchor, at most [`BEFORE`]
+//!    words between ("ik haat alle moslims", "domme vrouwen").
+//! 4. **Blockers**: a negation in the link ("moslims zijn niet dom", "ik haat moslims niet") — but
+//!    not one inside the predicate ("horen hier niet", "niet te vertrouwen") or "niet alle";
+//!    and counter-speech anywhere in the sentence ("zeggen dat vrouwen dom zijn is seksistisch").
+//!    Quotation is handled for all abuse in [`crate::detect::mention`].
+//!
+//! Questions ("waarom zijn … zo dom?") and opinions ("ik vind dat …") need no rule of their own:
+//! the link is the same.
+
+use crate::detect::Document;
+use crate::finding::Hit;
+use crate::lexicon::{HateRole, Mode};
+use crate::matcher::Target;
+use crate::rules;
+
+/// Most words between an anchor and the predicate after it.
+const AFTER: usize = 5;
+/// Most words between a predicate and the anchor after it.
+const BEFORE: usize = 3;
+
+/// Words that start a new noun phrase: a predicate after one of these is about something else.
+const NEW_PHRASE: &[&str] = &["de", "het", "deze", "dit", "mijn", "onze", "jouw", "uw"];
+
+const PREDICATES: [HateRole; 6] = [
+    HateRole::Emotion,
+    HateRole::Attribute,
+    HateRole::Dehumanise,
+    HateRole::Metaphor,
+    HateRole::Exclusion,
+    HateRole::Violence,
+];
+
+/// Copulas that link a group to what it is called: "Turken zijn honden", "walgelijk zijn ze".
+const COPULAS: &[&str] = &["zijn", "is", "waren", "was", "blijven", "blijft", "worden", "wordt", "lijken", "lijkt"];
+
+/// Words that may stand beside the copula in such a link.
+const COPULA_FILLERS: &[&str] = &[
+    "allemaal",
+    "gewoon",
+    "net",
+    "echt",
+    "ook",
+    "maar",
+    "toch",
+    "een",
+    "soort",
+    "stelletje",
+    "stel",
+    "niets",
+    "niks",
+    "meer",
+    "dan",
+    "als",
+    "het",
+    "nu",
+    "eenmaal",
+    "nou",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    first: usize,
+    last: usize,
+}
+
+/// What names the group: a group term, or a pronoun standing for one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anchor {
+    Group,
+    Pronoun,
+}
+
+/// Words that may stand between a predicate and the anchor after it ("ik haat alle moslims", "walg
+/// van al die homo's"): determiners and intensifiers only. "Ik haat het dat …" or "het woord …"
+/// put something else in between.
+const BEFORE_GAP: &[&str] = &[
+    "alle", "al", "die", "de", "zulke", "zo", "n", "echt", "gewoon", "hele", "dat", "soort", "deze", "van", "toch",
+    "zoveel", "veel", "aan", "tegen", "op", "voor", "ik", "we", "wij",
+];
+
+pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
+    let sentences = doc.sentences();
+    // Group terms per sentence (ambiguous slurs, which need to be aimed at someone, do not count).
+    let mut groups: Vec<Vec<Span>> = vec![Vec::new(); sentences.len()];
+    for f in doc.found_where(|t| matches!(t, Target::Group(_))) {
+        let Target::Group(i) = f.target else { continue };
+        if doc.lexicon.groups[i as usize].term.mode == Mode::Addressed {
+            continue;
+        }
+        groups[doc.sentence_index(f.first)].push(Span { first: f.first, last: f.last });
+    }
+    for (i, &(s, e)) in sentences.iter().enumerate() {
+        let mut anchors: Vec<(Anchor, Span)> = groups[i].iter().map(|&g| (Anchor::Group, g)).collect();
+        // Othering phrases name a group by themselves: "jullie soort", "dat volk".
+        for (t, len) in doc.cues.all_within(doc, HateRole::Pronoun.into(), s, e) {
+            let phrase: Vec<&str> = (t..t + len).map(|k| doc.token(k)).collect();
+            let othering = phrase.iter().any(|w| matches!(*w, "soort" | "volk" | "types" | "figuren" | "lui"));
+            let carried = i > 0 && !groups[i - 1].is_empty();
+            let earlier_here = groups[i].iter().any(|g| g.last < t);
+            // Single "die" and "dat" are mostly determiners ("die juf"): not an anchor.
+            let bare_determiner = len == 1 && matches!(doc.token(t), "die" | "dat");
+            if othering {
+                anchors.push((Anchor::Group, Span { first: t, last: t + len - 1 }));
+            } else if (carried || earlier_here) && !bare_determiner {
+                anchors.push((Anchor::Pronoun, Span { first: t, last: t + len - 1 }));
+            }
+        }
+        let predicates: Vec<(HateRole, Span)> = PREDICATES
+            .iter()
+            .flat_map(|&role| {
+                doc.cues
+                    .all_within(doc, role.into(), s, e)
+                    .into_iter()
+                    .map(move |(t, len)| (role, Span { first: t, last: t + len - 1 }))
+            })
+            .collect();
+        if predicates.is_empty() {
+            continue;
+        }
+        // "Eritreeërs in het azc? Beesten zijn het.": a short sentence right after a group
+        // sentence, calling "het" or "ze" something, is about that group.
+        if anchors.is_empty() && i > 0 && !groups[i - 1].is_empty() && e - s <= 6 {
+            let refers = (s..e).any(|t| matches!(doc.token(t), "het" | "ze" | "zij" | "allemaal"));
+            let naming = predicates
+                .iter()
+                .find(|(r, _)| matches!(r, HateRole::Attribute | HateRole::Dehumanise | HateRole::Metaphor));
+            if let Some(&(role, p)) = naming.filter(|_| refers)
+                && !counter_framed(doc, s, e - 1)
+            {
+                report(doc, role, Span { first: s, last: p.last.max(s) }, hits);
+            }
+            continue;
+        }
+        if anchors.is_empty() {
+            continue;
+        }
+        // Overlapping anchors ("homo s" and "homo"): keep the longest.
+        anchors.sort_by_key(|(_, a)| (a.first, std::cmp::Reverse(a.last)));
+        anchors.dedup_by(|next, kept| next.1.first >= kept.1.first && next.1.last <= kept.1.last);
+        let mut found: Option<(HateRole, Span)> = None;
+        for &(role, p) in &predicates {
+            for &(kind, a) in &anchors {
+                if linked(doc, kind, a, p, role) {
+                    let span = Span { first: a.first.min(p.first), last: a.last.max(p.last) };
+                    // Keep the first link; violence outranks the rest.
+                    if found.is_none()
+                        || (role == HateRole::Violence && found.is_some_and(|(r, _)| r != HateRole::Violence))
+                    {
+                        found = Some((role, span));
+                    }
+                }
+            }
+        }
+        // "Geen buitenlanders in de klas!", "ik wil geen zwarte juf": "geen" before a group, as
+        // a demand, excludes it.
+        if found.is_none()
+            && let Some((_, a)) = anchors.iter().find(|(k, a)| *k == Anchor::Group && demanded_absence(doc, s, a.first))
+        {
+            found = Some((HateRole::Exclusion, Span { first: a.first - 1, last: a.last }));
+        }
+        if let Some((role, span)) = found
+            && !counter_framed(doc, span.first, span.last)
+        {
+            report(doc, role, span, hits);
+        }
+    }
+}
+
+/// "geen" right before the anchor at `first`, at the start of the sentence or after a verb of
+/// wanting: "Geen moslims op onze school", "ik wil geen zwarte juf". ("Er zijn geen moslims in de
+/// klas" states a fact and does not count.)
+fn demanded_absence(doc: &Document<'_>, s: usize, first: usize) -> bool {
+    if first == s || doc.token(first - 1) != "geen" {
+        return false;
+    }
+    let geen = first - 1;
+    geen == s
+        || matches!(
+            doc.token(geen - 1),
+            "wil" | "willen" | "wilde" | "wilden" | "hoef" | "hoeven" | "hoeft" | "liefst" | "graag"
+        )
+}
+
+/// Words that, after a statement, introduce a verdict on it or report it as a naming.
+const VERDICT: &[&str] = &[
+    "is",
+    "zijn",
+    "was",
+    "waren",
+    "wordt",
+    "werd",
+    "dat",
+    "wat",
+    "noem",
+    "noemt",
+    "noemen",
+    "noemde",
+    "noemden",
+    "genoemd",
+    "uitschelden",
+    "uitgescholden",
+    "scheldt",
+    "schold",
+    "roept",
+    "riep",
+    "roepen",
+];
+
+/// Words between a reporting frame and the statement it frames ("zeggen dat … vrouwen dom zijn").
+const FRAME_REACH: usize = 6;
+
+/// Is the statement at tokens `first..=last` framed as reported or condemned: a counter cue
+/// shortly before it ("zeggen dat vrouwen dom zijn", "het vooroordeel dat …"), or a verdict after
+/// it ("… is racistisch", "dat is discriminatie")? A counter word elsewhere in the sentence ("ik
+/// haat vrouwen die denken dat …") does not frame it.
+pub fn counter_framed(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    let (s, e) = doc.sentence_range(first);
+    // "Ik ben geen racist, maar …" is an opinion frame that contains the counter word "racist":
+    // the longer cue wins.
+    let opinions = doc.cues.all_within(doc, HateRole::Opinion.into(), s, e);
+    let in_opinion = |t: usize| opinions.iter().any(|&(o, len)| o <= t && t < o + len);
+    // "Dat joden gierig zouden zijn, is …": a statement opening the sentence with "dat" is a
+    // subject clause that the sentence goes on to judge.
+    if first == s + 1 && doc.token(s) == "dat" {
+        return true;
+    }
+    doc.cues.all_within(doc, HateRole::Counter.into(), s, e).iter().filter(|&&(t, _)| !in_opinion(t)).any(
+        |&(t, len)| {
+            let before = t + len <= first && first - (t + len) <= FRAME_REACH;
+            // A verdict or a verb of naming after the statement: "… is racistisch", "… is een eeuwenoud
+            // vooroordeel", "… een neger noemt".
+            let verdict = t > last && (last + 1..=t).any(|k| VERDICT.contains(&doc.token(k)));
+            before || verdict
+        },
+    )
+}
+
+fn report(doc: &Document<'_>, role: HateRole, span: Span, hits: &mut Vec<Hit>) {
+    let (start, end) = doc.original_tokens(span.first, span.last);
+    let rule = if role == HateRole::Violence { &rules::THREAT_PHRASE } else { &rules::HATE_STATEMENT };
+    let hit = Hit::new(rule, start, end);
+    hits.push(if role == HateRole::Violence { hit.with_detail("geweld tegen een groep") } else { hit });
+}
+
+/// Is predicate `p` said of anchor `a`?
+fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) -> bool {
+    let (gap, after) = if a.last < p.first {
+        ((a.last + 1)..p.first, true)
+    } else if p.last < a.first {
+        ((p.last + 1)..a.first, false)
+    } else {
+        // "Stuur ze terug", "stuur die lui terug": an imperative that holds the word for the group.
+        let _ = kind;
+        return matches!(role, HateRole::Exclusion | HateRole::Violence);
+    };
+    let limit = if after { AFTER } else { BEFORE };
+    if gap.len() > limit {
+        return false;
+    }
+    let copula_link = gap.clone().any(|t| COPULAS.contains(&doc.token(t)))
+        && gap.clone().all(|t| COPULAS.contains(&doc.token(t)) || COPULA_FILLERS.contains(&doc.token(t)));
+    if role == HateRole::Metaphor {
+        // "Turken zijn honden", "honden zijn het": only a copula links an animal to a group.
+        return copula_link;
+    }
+    // "Walgelijk zijn ze", "zuipers zijn het": a predicate before its subject, with a copula.
+    if !after && copula_link {
+        return true;
+    }
+    if after {
+        // "Vrouwen vonden de opdracht dom": a new noun phrase in between takes the predicate.
+        if gap.clone().any(|t| NEW_PHRASE.contains(&doc.token(t))) {
+            return false;
+        }
+        // "Veel joden walgen van …": a group before an emotion feels it; only "homo's haat ik",
+        // "joden kan ik niet uitstaan" make the group its object.
+        if role == HateRole::Emotion {
+            let first_person = |t: usize| matches!(doc.token(t), "ik" | "we" | "wij");
+            let (s, _) = doc.sentence_range(a.first);
+            let feeler_before = (s..a.first).any(first_person);
+            let feeler_after = p.last + 1 < doc.token_count() && first_person(p.last + 1);
+            if !gap.clone().any(first_person) && !feeler_before && !feeler_after {
+                return false;
+            }
+        }
+    } else {
+        // Only determiners between a predicate and its object; a pronoun is the object of an
+        // emotion or exclusion ("ik haat ze", "stuur ze terug"), never described by what precedes.
+        if gap.clone().any(|t| !BEFORE_GAP.contains(&doc.token(t))) {
+            return false;
+        }
+        if kind == Anchor::Pronoun && !matches!(role, HateRole::Emotion | HateRole::Exclusion | HateRole::Violence) {
+            return false;
+        }
+    }
+    if negation_in(doc, gap.clone()) {
+        return false;
+    }
+    // "Ik haat moslims niet": a negation right after an emotion and its object.
+    if role == HateRole::Emotion && !after {
+        let next = a.last + 1;
+        if next < doc.token_count() && doc.cues.starting_at(doc, HateRole::Negation.into(), next).is_some() {
+            return false;
+        }
+    }
+    true
+}
+
+/// A negation among these tokens, except "niet alle" ("ik haat niet alle Marokkanen, alleen de
+/// meesten" still derogates).
+fn negation_in(doc: &Document<'_>, tokens: std::ops::Range<usize>) -> bool {
+    let end = tokens.end;
+    tokens.into_iter().any(|t| {
+        doc.cues.starting_at(doc, HateRole::Negation.into(), t).is_some()
+            && !(t + 1 < end.max(t + 2) && t + 1 < doc.token_count() && matches!(doc.token(t + 1), "alle" | "allemaal"))
+    })
+}
