@@ -224,6 +224,8 @@ pub enum ContextRole {
     Birth,
     /// Words after which a name is addressed ("gefeliciteerd Bas", "ga zo door Storm").
     Vocative,
+    /// Imperatives: a word before one is addressed ("eikel, geef terug").
+    Imperative,
 }
 
 /// The vocabulary of the threat grammar (`threats.tsv`).
@@ -381,6 +383,7 @@ impl Lexicon {
                     "number-label" => ContextRole::NumberLabel,
                     "birth" => ContextRole::Birth,
                     "vocative" => ContextRole::Vocative,
+                    "imperative" => ContextRole::Imperative,
                     other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
                 };
                 Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })

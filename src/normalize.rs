@@ -342,7 +342,12 @@ fn join_spelled_out(units: &mut [Unit]) {
             Class::Symbol => leet_symbol(u.ch).is_some(),
             _ => false,
         };
-        letterish && (i == 0 || !is_word_unit(&units[i - 1])) && units.get(i + 1).is_none_or(|n| !is_word_unit(n))
+        // A letter right after an apostrophe is a clitic ('n, 't, 's, m'n), not a spelled letter.
+        let clitic = i > 0 && matches!(units[i - 1].ch, '\'' | '’' | '`');
+        letterish
+            && !clitic
+            && (i == 0 || !is_word_unit(&units[i - 1]))
+            && units.get(i + 1).is_none_or(|n| !is_word_unit(n))
     };
     let mut i = 0;
     while i < units.len() {
@@ -350,12 +355,23 @@ fn join_spelled_out(units: &mut [Unit]) {
             i += 1;
             continue;
         }
-        // Collect the chain: single, separator, single, separator, …
+        // Collect the chain: single, separator(s), single, … with the same one to three
+        // separators each time ("k a n", "k.u.t", "K . U . T").
         let mut chain = vec![i];
         let mut j = i;
-        while j + 2 < units.len() && units[j + 1].class == Class::Separator && single(units, j + 2) {
-            j += 2;
-            chain.push(j);
+        let gap = (1..=3).find(|&g| {
+            j + g + 1 < units.len()
+                && units[j + 1..=j + g].iter().all(|u| u.class == Class::Separator)
+                && single(units, j + g + 1)
+        });
+        if let Some(gap) = gap {
+            while j + gap + 1 < units.len()
+                && units[j + 1..=j + gap].iter().all(|u| u.class == Class::Separator)
+                && single(units, j + gap + 1)
+            {
+                j += gap + 1;
+                chain.push(j);
+            }
         }
         let letters = chain.iter().filter(|&&k| units[k].class == Class::Letter).count();
         if chain.len() >= 3 && letters >= 2 {
@@ -367,8 +383,10 @@ fn join_spelled_out(units: &mut [Unit]) {
                 }
                 u.disguised = true;
             }
-            for k in (chain[0] + 1..*chain.last().unwrap_or(&i)).step_by(2) {
-                units[k].removed = true;
+            for pair in chain.windows(2) {
+                for u in &mut units[pair[0] + 1..pair[1]] {
+                    u.removed = true;
+                }
             }
         }
         i = j + 1;
@@ -470,6 +488,8 @@ mod tests {
         assert_eq!(view("k a n k e r"), " kanker ");
         assert_eq!(view("k.u.t school"), " kut school ");
         assert_eq!(view("k-u-t"), " kut ");
+        assert_eq!(view("K . U . T school"), " kut school ");
+        assert_eq!(view("zo'n k a n k e r"), " zo n kanker ");
         assert_eq!(view("kan\u{200B}ker"), " kanker ");
         assert_eq!(view("ｋｕｔ"), " kut ");
         assert_eq!(view("kаnker"), " kanker "); // Cyrillic а

@@ -90,7 +90,7 @@ pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
             for variant in variants {
                 builder.add(&variant, Edge::of(entry.term.mode), Target::Group(i as u32));
             }
-            if entry.slur.is_some() && entry.term.mode == Mode::Word {
+            if entry.slur.is_some() {
                 for typo in typos(lexicon, phrase, &taken) {
                     builder.add(&typo, Edge::Whole, Target::GroupTypo(i as u32));
                 }
@@ -130,14 +130,15 @@ fn spellings(lexicon: &Lexicon, phrase: &str) -> Vec<String> {
 /// ("knaker", "kankr", "klootzk"), except those that are words or names, or other terms.
 fn typos(lexicon: &Lexicon, phrase: &str, taken: &HashSet<String>) -> Vec<String> {
     let letters: Vec<char> = phrase.chars().collect();
-    if phrase.contains(' ') || letters.len() < TYPO_MIN_LEN || !letters.iter().all(char::is_ascii_lowercase) {
+    if phrase.contains(' ') || letters.len() < TYPO_MIN_LEN - 1 || !letters.iter().all(char::is_ascii_lowercase) {
         return Vec::new();
     }
     let mut out = HashSet::new();
     for i in 0..letters.len() {
-        // A missing letter; not the first, which people rarely drop, nor the last, which turns
-        // words in -erd into comparatives ("engerd" → "enger").
-        if i > 0 && i + 1 < letters.len() {
+        // A missing letter in a term of six letters or more; not the first, which people rarely
+        // drop, nor the last, which turns words in -erd into comparatives ("engerd" → "enger").
+        // Swapped neighbours already from five letters ("eikle", "tyfsu").
+        if letters.len() >= TYPO_MIN_LEN && i > 0 && i + 1 < letters.len() {
             let mut v = letters.clone();
             v.remove(i);
             out.insert(v.iter().collect::<String>());
@@ -387,6 +388,12 @@ pub fn aimed(doc: &Document<'_>, first: usize, last: usize) -> bool {
     if last + 1 == e && (addresses_reader || exclaimed(doc, first)) {
         return true;
     }
+    // "eikel, geef m'n pet terug": a vocative before an imperative.
+    let imperative_follows =
+        last + 1 < e && doc.cues.starting_at(doc, ContextRole::Imperative.into(), last + 1).is_some();
+    if first - s <= 2 && set_off && imperative_follows {
+        return true;
+    }
     // "eikel die je bent"
     if last + 3 < doc.token_count()
         && matches!(doc.token(last + 1), "die" | "dat")
@@ -486,7 +493,7 @@ fn masked_words(doc: &Document<'_>, index: &AbuseIndex, out: &mut Vec<Candidate>
         }
         let fits = |term: &str| term.chars().zip(pattern.iter()).all(|(t, p)| p.is_none_or(|p| p == t));
         let whole = index.whole.get(&pattern.len()).and_then(|terms| terms.iter().find(|(t, _, _)| fits(t)));
-        let head = index.heads.iter().find(|(h, _, _)| h.chars().count() < pattern.len() && fits(h));
+        let head = index.heads.iter().find(|(h, _, _)| h.chars().count() <= pattern.len() && fits(h));
         if let Some((_, rule, severity)) = whole.or(head) {
             out.push(Candidate {
                 rule,

@@ -91,17 +91,20 @@ enum Anchor {
 /// van al die homo's"): determiners and intensifiers only. "Ik haat het dat …" or "het woord …"
 /// put something else in between.
 const BEFORE_GAP: &[&str] = &[
-    "alle", "al", "die", "de", "zulke", "zo", "n", "echt", "gewoon", "hele", "dat", "soort", "deze", "van", "toch",
-    "zoveel", "veel", "aan", "tegen", "op", "voor", "ik", "we", "wij",
+    "volk", "alle", "al", "die", "de", "zulke", "zo", "n", "echt", "gewoon", "hele", "dat", "soort", "deze", "van",
+    "toch", "zoveel", "veel", "aan", "tegen", "op", "voor", "ik", "we", "wij",
 ];
 
 pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
     let sentences = doc.sentences();
-    // Group terms per sentence (ambiguous slurs, which need to be aimed at someone, do not count).
+    // Group terms per sentence. A slur that needs to be aimed at someone because it is also an
+    // ordinary word (pot, nicht) does not count; one whose other sense is not an everyday word
+    // (gelukszoekers, mongolen) does.
     let mut groups: Vec<Vec<Span>> = vec![Vec::new(); sentences.len()];
     for f in doc.found_where(|t| matches!(t, Target::Group(_))) {
         let Target::Group(i) = f.target else { continue };
-        if doc.lexicon.groups[i as usize].term.mode == Mode::Addressed {
+        let ordinary_word = (f.first..=f.last).any(|t| doc.lexicon.is_common_word(doc.token(t)));
+        if doc.lexicon.groups[i as usize].term.mode == Mode::Addressed && ordinary_word {
             continue;
         }
         groups[doc.sentence_index(f.first)].push(Span { first: f.first, last: f.last });
@@ -131,6 +134,22 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
                     .map(move |(t, len)| (role, Span { first: t, last: t + len - 1 }))
             })
             .collect();
+        // "Geen buitenlanders in de klas!", "ik wil geen zwarte juf": "geen" before a group, as
+        // a demand, excludes it; no predicate needed.
+        if let Some((_, a)) = anchors.iter().find(|(k, a)| *k == Anchor::Group && demanded_absence(doc, s, a.first))
+            && !counter_framed(doc, a.first - 1, a.last)
+        {
+            report(doc, HateRole::Exclusion, Span { first: a.first - 1, last: a.last }, hits);
+            continue;
+        }
+        // Questions that deny a group a place or a right: "Sinds wanneer mogen gehandicapten …?",
+        // "Waarom mogen die … op ons plein spelen?".
+        if let Some((_, a)) =
+            anchors.iter().find(|(k, a)| *k == Anchor::Group && questions_presence(doc, s, e, a.first))
+        {
+            report(doc, HateRole::Exclusion, Span { first: s, last: a.last }, hits);
+            continue;
+        }
         if predicates.is_empty() {
             continue;
         }
@@ -168,13 +187,6 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        // "Geen buitenlanders in de klas!", "ik wil geen zwarte juf": "geen" before a group, as
-        // a demand, excludes it.
-        if found.is_none()
-            && let Some((_, a)) = anchors.iter().find(|(k, a)| *k == Anchor::Group && demanded_absence(doc, s, a.first))
-        {
-            found = Some((HateRole::Exclusion, Span { first: a.first - 1, last: a.last }));
-        }
         if let Some((role, span)) = found
             && !counter_framed(doc, span.first, span.last)
         {
@@ -206,8 +218,6 @@ const VERDICT: &[&str] = &[
     "waren",
     "wordt",
     "werd",
-    "dat",
-    "wat",
     "noem",
     "noemt",
     "noemen",
@@ -303,14 +313,17 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
     } else {
         // Only determiners between a predicate and its object; a pronoun is the object of an
         // emotion or exclusion ("ik haat ze", "stuur ze terug"), never described by what precedes.
-        if gap.clone().any(|t| !BEFORE_GAP.contains(&doc.token(t))) {
+        // "Ik haat niet alle Marokkanen": "niet alle" still derogates.
+        let niet_alle = |t: usize| doc.token(t) == "niet" && t + 1 < doc.token_count() && doc.token(t + 1) == "alle";
+        if gap.clone().any(|t| !BEFORE_GAP.contains(&doc.token(t)) && !niet_alle(t)) {
             return false;
         }
         if kind == Anchor::Pronoun && !matches!(role, HateRole::Emotion | HateRole::Exclusion | HateRole::Violence) {
             return false;
         }
     }
-    if negation_in(doc, gap.clone()) {
+    // "Is er ook maar één Antilliaan die niet steelt?": the negation is the insinuation.
+    if negation_in(doc, gap.clone()) && !insinuating_question(doc, a) {
         return false;
     }
     // "Ik haat moslims niet": a negation right after an emotion and its object.
@@ -321,6 +334,37 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
         }
     }
     true
+}
+
+/// Is the sentence around `t` a question (it ends with a question mark)?
+fn is_question(doc: &Document<'_>, t: usize) -> bool {
+    let (_, e) = doc.sentence_range(t);
+    let (_, end) = doc.original_tokens(e - 1, e - 1);
+    doc.text[end..].trim_start().starts_with('?')
+}
+
+/// "Is er ook maar één Antilliaan die niet …?", "Ken jij een moslim die niet …?": a question that
+/// asks for the exception insinuates the rule.
+fn insinuating_question(doc: &Document<'_>, a: Span) -> bool {
+    let (s, _) = doc.sentence_range(a.first);
+    is_question(doc, a.first)
+        && a.first > s
+        && matches!(doc.token(a.first - 1), "een" | "1" | "eentje")
+        && (s..a.first).any(|t| matches!(doc.token(t), "is" | "ken" | "bestaat" | "noem" | "zijn" | "heb"))
+}
+
+/// "Sinds wanneer mogen G …?", "Waarom mogen (die) G hier / op ons plein …?": a question that
+/// denies a group a right or a place.
+fn questions_presence(doc: &Document<'_>, s: usize, e: usize, first: usize) -> bool {
+    if !is_question(doc, first) || first > s + 4 {
+        return false;
+    }
+    let opening: Vec<&str> = (s..first).map(|t| doc.token(t)).collect();
+    let permission = opening.iter().any(|w| matches!(*w, "mogen" | "mag" | "kunnen" | "kan" | "hoeven"));
+    let since_when = opening.starts_with(&["sinds", "wanneer"]);
+    let why_here = opening.first() == Some(&"waarom")
+        && (first..e).any(|t| matches!(doc.token(t), "hier" | "ons" | "onze" | "bij" | "tussen"));
+    permission && (since_when || why_here)
 }
 
 /// A negation among these tokens, except "niet alle" ("ik haat niet alle Marokkanen, alleen de

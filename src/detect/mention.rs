@@ -25,16 +25,26 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let mut spans = Vec::new();
-    for caps in QUOTED.captures_iter(text) {
-        let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else { continue };
+    let mut from = 0;
+    while let Some(caps) = QUOTED.captures_at(text, from) {
+        let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else { break };
+        // A false opening mark must not hide a real quotation after it: resume right behind it.
+        from = inner.start();
         // A closing mark is not followed by a letter ("Noor's" is no quotation).
         if text[whole.end()..].chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        if inner.as_str().starts_with(char::is_whitespace) {
+        let content = inner.as_str();
+        if content.starts_with(char::is_whitespace) || content.contains(['“', '„', '«', '‹']) {
+            continue;
+        }
+        // 's avonds, 't, 'n: a clitic, not an opening quotation mark.
+        let opened_with_apostrophe = text[..inner.start()].ends_with(['\'', '’']);
+        if opened_with_apostrophe && ["s ", "t ", "n "].iter().any(|c| content.to_lowercase().starts_with(c)) {
             continue;
         }
         spans.push((inner.start(), inner.end()));
+        from = whole.end();
     }
     spans
 }

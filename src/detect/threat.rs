@@ -47,17 +47,16 @@ impl ThreatGrammar {
                         participles.insert(words.join(" "));
                         acts.entry(words[0].clone()).or_default().push(words);
                     }
+                    // Single words only: a phrase like "zo n" must not make "zo" a target.
                     ThreatRole::Target => {
-                        targets.extend(words.iter().cloned());
+                        if words.len() == 1 {
+                            targets.extend(words.iter().cloned());
+                        }
                         gap_words.extend(words);
                     }
+                    // The noun of an object phrase ("die school" → "school").
                     ThreatRole::Object => {
-                        objects.extend(
-                            words
-                                .iter()
-                                .filter(|w| !matches!(w.as_str(), "de" | "die" | "je" | "jouw" | "jullie"))
-                                .cloned(),
-                        );
+                        objects.extend(words.last().cloned());
                         gap_words.extend(words);
                     }
                     ThreatRole::Filler => gap_words.extend(words),
@@ -102,6 +101,10 @@ impl ThreatGrammar {
 /// How far from an act its target may stand ("die hoofddoekdragers zou je eens goed moeten
 /// afranselen" has six words in between).
 const NEAR: usize = 7;
+
+/// How far before an act its object may stand when it opens the sentence ("Die kinderen van het
+/// azc moet je gewoon verzuipen" has eight words in between).
+const OBJECT_REACH: usize = 10;
 
 struct Candidate {
     first: usize,
@@ -187,7 +190,7 @@ fn judge_act(
         // neem een mes mee naar school"); "de fietsen moet je tegen de muur zetten" is not.
         // Dutch puts the object before a clause-final infinitive ("die leraar moet je ophangen")
         // and right after a finite verb ("ik vermoord je"): look there, not in the next clause.
-        let near = first.saturating_sub(NEAR).max(s)..(last + 3).min(e);
+        let near = first.saturating_sub(OBJECT_REACH).max(s)..(last + 3).min(e);
         let aimed = near.clone().any(|t| {
             (t < actor.0 || t >= actor.0 + actor.1)
                 && (grammar.is_person(doc, t) || grammar.objects.contains(doc.token(t)))
