@@ -280,7 +280,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none()
         && std::env::var("TERM").map_or(true, |t| t != "dumb");
-    let mut printer = args.format.printer(color);
+    let mut printer = args.format.printer(color, args.redact);
     let mut summary = Summary::default();
     let fail_on = Severity::from(args.fail_on);
     let mut failing = false;

@@ -158,6 +158,12 @@ pub struct Finding {
     pub severity: Severity,
     pub line: usize,
     pub column: usize,
+    /// Where the passage ends: the line, and the column just past its last character (1-based,
+    /// in characters), for printers that mark a range (SARIF, GitHub). Not part of the JSON.
+    #[serde(skip)]
+    pub end_line: usize,
+    #[serde(skip)]
+    pub end_column: usize,
     pub start: usize,
     pub end: usize,
     pub matched: String,

@@ -8,6 +8,7 @@
 
 use crate::finding::{Category, Severity};
 use crate::protocol::Protocol::{self, Amadeus, Compass, Initia, Oog, Sgh};
+use crate::protocol::{Guideline, article_summary};
 
 pub type Articles = &'static [(Protocol, &'static [&'static str])];
 
@@ -313,6 +314,20 @@ impl Rule {
     /// The articles this rule breaks in the given protocol (empty when that protocol has none).
     pub fn articles_for(&self, protocol: Protocol) -> &'static [&'static str] {
         self.articles.iter().find(|(p, _)| *p == protocol).map(|(_, a)| *a).unwrap_or(&[])
+    }
+
+    /// The articles this rule breaks in each of `protocols`, in that order, with their summaries.
+    pub fn guidelines(&self, protocols: &[Protocol]) -> Vec<Guideline> {
+        protocols
+            .iter()
+            .flat_map(|&p| {
+                self.articles_for(p).iter().map(move |&article| Guideline {
+                    protocol: p,
+                    article,
+                    summary: article_summary(p, article).unwrap_or(""),
+                })
+            })
+            .collect()
     }
 }
 

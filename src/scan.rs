@@ -12,7 +12,7 @@ use crate::finding::{Context, Finding, Hit};
 use crate::lexicon::Lexicon;
 use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
 use crate::normalize::normalize_term;
-use crate::protocol::{Guideline, Protocol, article_summary};
+use crate::protocol::{Guideline, Protocol};
 use crate::roster::Roster;
 use crate::wordlists::WordlistError;
 
@@ -215,17 +215,7 @@ impl Scanner {
 
     /// The articles each selected protocol cites for `rule`.
     pub fn guidelines(&self, rule: &crate::rules::Rule) -> Vec<Guideline> {
-        self.settings
-            .protocols
-            .iter()
-            .flat_map(|&p| {
-                rule.articles_for(p).iter().map(move |&article| Guideline {
-                    protocol: p,
-                    article,
-                    summary: article_summary(p, article).unwrap_or(""),
-                })
-            })
-            .collect()
+        rule.guidelines(&self.settings.protocols)
     }
 
     /// Check `text` and describe each hit for printing. `line_offset` is added to line numbers
@@ -242,6 +232,7 @@ impl Scanner {
     fn finding(&self, text: &str, lines: &LineIndex, hit: Hit, location: &Location, redact: bool) -> Finding {
         let (line, line_start, line_end) = lines.line_of(text, hit.start);
         let column = text[line_start..hit.start].chars().count() + 1;
+        let (end_line, end_column) = lines.position(text, hit.end);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let char_start = column - 1;
         let char_end =
@@ -259,6 +250,8 @@ impl Scanner {
             severity: hit.severity,
             line: line + location.line_offset,
             column: column + if line == 1 { location.column_offset } else { 0 },
+            end_line: end_line + location.line_offset,
+            end_column: end_column + if end_line == 1 { location.column_offset } else { 0 },
             start: hit.start + location.byte_offset,
             end: hit.end + location.byte_offset,
             matched: if redact { hit.rule.placeholder.to_string() } else { text[hit.start..hit.end].to_string() },
@@ -315,5 +308,11 @@ impl LineIndex {
         let start = self.starts[index];
         let end = self.starts.get(index + 1).map_or(text.len(), |&next| next - 1);
         (index + 1, start, end)
+    }
+
+    /// 1-based line and column (in characters) of `offset`.
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let (line, start, _) = self.line_of(text, offset);
+        (line, text[start..offset].chars().count() + 1)
     }
 }

@@ -4,8 +4,7 @@
 use std::io::{self, Write};
 
 use crate::finding::{Finding, Severity};
-use crate::protocol::Protocol;
-use crate::report::{Report, Summary};
+use crate::report::{Report, Summary, article_list};
 use crate::rules;
 
 pub struct Human {
@@ -29,18 +28,6 @@ impl Human {
         };
         self.paint(code, severity.dutch())
     }
-}
-
-/// "SGH 3.2, 6.4 · Initia A.2" from a finding's guidelines.
-pub fn article_list(f: &Finding) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for p in Protocol::ALL {
-        let articles: Vec<&str> = f.guidelines.iter().filter(|g| g.protocol == p).map(|g| g.article).collect();
-        if !articles.is_empty() {
-            parts.push(format!("{} {}", p.title(), articles.join(", ")));
-        }
-    }
-    parts.join(" · ")
 }
 
 impl Report for Human {

@@ -1,8 +1,11 @@
 //! Printing findings. Printers see only [`Finding`]s and the run's [`Summary`]; they never look
 //! at the text, the roster or the detectors.
 
+pub mod csv;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -10,6 +13,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::{Category, Finding, Severity};
+use crate::protocol::Protocol;
 
 /// Totals of a run.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -59,14 +63,37 @@ pub enum Format {
     Json,
     /// One JSON object per finding, per line.
     Jsonl,
+    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, editors).
+    Sarif,
+    /// Annotations for GitHub Actions (workflow commands).
+    Github,
+    /// A moderation list: one row per finding, for a spreadsheet.
+    Csv,
 }
 
 impl Format {
-    pub fn printer(self, color: bool) -> Box<dyn Report + Send> {
+    /// The printer for this format. Under `redact` the printers that add fields of their own
+    /// (author, passage) leave out whatever could be personal data.
+    pub fn printer(self, color: bool, redact: bool) -> Box<dyn Report + Send> {
         match self {
             Format::Human => Box::new(human::Human::new(color)),
             Format::Json => Box::new(json::Document::default()),
             Format::Jsonl => Box::new(json::Lines),
+            Format::Sarif => Box::new(sarif::Sarif::default()),
+            Format::Github => Box::new(github::Github),
+            Format::Csv => Box::new(csv::ModerationList::new(redact)),
         }
     }
+}
+
+/// "SGH 3.2, 6.4 · Initia A.2" from a finding's guidelines.
+pub fn article_list(f: &Finding) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for p in Protocol::ALL {
+        let articles: Vec<&str> = f.guidelines.iter().filter(|g| g.protocol == p).map(|g| g.article).collect();
+        if !articles.is_empty() {
+            parts.push(format!("{} {}", p.title(), articles.join(", ")));
+        }
+    }
+    parts.join(" · ")
 }

@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod output;
 mod robustness;
 mod vocabulary;
 mod wordlists;
