@@ -102,14 +102,14 @@ pub fn read<R: BufRead>(lines: &mut Lines<R>, sink: &mut Sink) -> io::Result<()>
                 };
                 finish(current.replace(overflow), sink);
             }
+            // The rest of a system line's text.
+            None if seen_header => {}
             None if line.content().trim().is_empty() => {}
             None => {
-                let message = if seen_header {
-                    "regel hoort bij geen bericht"
-                } else {
-                    "geen WhatsApp-chat: de regel begint niet met datum en tijd (zoals '21-11-2026 14:03 - Naam: …')"
-                };
-                sink.problem(Some(line.number), message);
+                sink.problem(
+                    Some(line.number),
+                    "geen WhatsApp-chat: de regel begint niet met datum en tijd (zoals '21-11-2026 14:03 - Naam: …')",
+                );
                 return Ok(());
             }
         }
@@ -121,10 +121,11 @@ pub fn read<R: BufRead>(lines: &mut Lines<R>, sink: &mut Sink) -> io::Result<()>
 /// The message a header line starts, or `None` for a system line.
 fn start_message(line: &Line, time: String, rest: std::ops::Range<usize>) -> Option<Message> {
     let body = &line.content()[rest.clone()];
-    let colon = body.find(": ")?;
+    // "Naam: tekst", or "Naam:" with the text on the next lines.
+    let colon = body.find(": ").or_else(|| body.ends_with(':').then(|| body.len() - 1))?;
     let speaker = format!(" {} ", body[..colon].to_lowercase());
     // iOS writes a group's system lines as the group speaking, with a direction mark first.
-    let said = &body[colon + 2..];
+    let said = &body[colon + 1..].trim_start_matches(' ');
     let system_said = said.starts_with('\u{200E}') && SYSTEM_MARKERS.iter().any(|m| said.to_lowercase().contains(m));
     if SYSTEM_MARKERS.iter().any(|m| speaker.contains(m)) || system_said {
         return None;
@@ -139,7 +140,7 @@ fn start_message(line: &Line, time: String, rest: std::ops::Range<usize>) -> Opt
         author.drop_front(prefix);
     }
     author.trim();
-    let text = mapped.slice(rest.start + colon + 2, mapped.text.len());
+    let text = mapped.slice(rest.start + colon + 1, mapped.text.len());
     Some(Message { line: line.number, time, author, text })
 }
 
@@ -195,6 +196,16 @@ mod tests {
         for line in ["Denk aan een lunchpakket", "2026 was een mooi jaar", "14:03 - hoi", "Groep 7: info"] {
             assert!(!is_header(line), "{line}");
         }
+    }
+
+    #[test]
+    fn text_on_the_next_line_and_the_rest_of_system_lines() {
+        let chat = "21-11-2026 14:00 - Juf Ans heeft de groepsbeschrijving gewijzigd\nTweede regel\n\
+                    21-11-2026 14:03 - Juf Ans:\nLijstje:\n- Noor\n";
+        let (_, items, problems) = crate::export::items_for_test(chat.as_bytes(), &Default::default());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(items.len(), 1);
+        assert_eq!((items[0].id.as_str(), items[0].text.text.as_str()), ("3", "Lijstje:\n- Noor"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod exports;
 mod robustness;
 mod vocabulary;
 mod wordlists;
