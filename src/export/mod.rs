@@ -211,8 +211,12 @@ enum ReadAs {
 
 /// Read a source as `guess` says, delivering its items to the sink.
 fn read_items(guess: Guess, reader: &mut dyn BufRead, options: &Options, sink: &mut Sink) -> std::io::Result<ReadAs> {
-    let format = match guess {
-        Guess::Format(InputFormat::Text) => InputFormat::Text,
+    let read_all = |reader: &mut dyn BufRead| {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map(|_| bytes)
+    };
+    let forced = match guess {
+        Guess::Format(InputFormat::Text) => return read_all(reader).map(ReadAs::Text),
         Guess::Format(format @ (InputFormat::Whatsapp | InputFormat::Csv | InputFormat::Jsonl)) => {
             let mut lines = Lines::new(reader);
             match format {
@@ -222,16 +226,11 @@ fn read_items(guess: Guess, reader: &mut dyn BufRead, options: &Options, sink: &
             }
             return Ok(ReadAs::Items(format));
         }
-        Guess::Format(format) => format,
-        Guess::Json => InputFormat::Text,
+        Guess::Format(format) => Some(format),
+        Guess::Json => None,
     };
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    if guess == Guess::Format(InputFormat::Text) {
-        return Ok(ReadAs::Text(bytes));
-    }
+    let bytes = read_all(reader)?;
     let (text, _) = encoding::decode(&bytes);
-    let forced = if guess == Guess::Json { None } else { Some(format) };
     Ok(match read_document(&text, forced, sink) {
         Some(format) => ReadAs::Items(format),
         None => ReadAs::Text(bytes),
