@@ -11,8 +11,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::export::{self, InputFormat, Opened};
 use crate::finding::{Finding, Severity};
-use crate::input::{self, Loaded, Source};
+use crate::input::{self, Source};
 use crate::lexicon::Lexicon;
 use crate::normalize::normalize_term;
 use crate::protocol::{Protocol, article_summary};
@@ -93,6 +94,12 @@ struct ScanArgs {
     /// Uitvoerformaat.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Wat voor bestand het is (standaard: herkend aan de inhoud; anders gewone tekst).
+    #[arg(long = "input-format", value_enum, value_name = "FORMAAT")]
+    input_format: Option<InputFormat>,
+    /// De kolom (kopnaam of nummer) of het JSON-veld met de tekst, bij een CSV- of JSON Lines-export.
+    #[arg(long = "text-column", value_name = "KOLOM")]
+    text_column: Option<String>,
     /// Vanaf welke ernst postwacht met status 1 eindigt.
     #[arg(long = "fail-on", value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
@@ -221,7 +228,12 @@ fn settings(args: &ScanArgs) -> Settings {
 
 /// The outcome of scanning one source.
 enum Outcome {
-    Findings { findings: Vec<Finding>, items: usize },
+    /// Findings of a file, its number of items, and errors after which the findings so far are kept.
+    Findings {
+        findings: Vec<Finding>,
+        items: usize,
+        errors: Vec<input::InputError>,
+    },
     Skipped(String),
     Failed(input::InputError),
 }
@@ -255,11 +267,15 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     }
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
+    let export_options = export::Options { format: args.input_format, text_column: args.text_column.clone() };
     let scan_one = |source: &Source| -> Outcome {
-        match input::read(source) {
+        match export::scan(source, &export_options, &scanner, args.redact) {
             Err(e) => Outcome::Failed(e),
-            Ok(Loaded::Binary) => Outcome::Skipped(format!("{}: overgeslagen, geen tekstbestand", source.display())),
-            Ok(Loaded::Text { text, encoding }) => {
+            Ok(Opened::Export(export)) => {
+                Outcome::Findings { findings: export.findings, items: export.items, errors: export.errors }
+            }
+            Ok(Opened::Binary) => Outcome::Skipped(format!("{}: overgeslagen, geen tekstbestand", source.display())),
+            Ok(Opened::Text { text, encoding }) => {
                 if encoding == crate::encoding::Encoding::Windows1252 && !args.quiet {
                     eprintln!(
                         "postwacht: {}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting",
@@ -267,7 +283,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
                     );
                 }
                 let findings = scanner.findings(&text, &Location::file(&source.display()), args.redact);
-                Outcome::Findings { findings, items: 1 }
+                Outcome::Findings { findings, items: 1, errors: Vec::new() }
             }
         }
     };
@@ -286,12 +302,16 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut failing = false;
     for outcome in outcomes {
         match outcome {
-            Outcome::Findings { findings, items } => {
+            Outcome::Findings { findings, items, errors: file_errors } => {
                 summary.files += 1;
                 summary.items += items;
                 summary.add(&findings);
                 failing |= findings.iter().any(|f| f.severity >= fail_on);
                 printer.findings(out, &findings)?;
+                for e in &file_errors {
+                    problem(&e.to_string());
+                }
+                errors += file_errors.len();
             }
             Outcome::Skipped(message) => note(args.quiet, &message),
             Outcome::Failed(e) => {

@@ -2,7 +2,7 @@
 //! input, read as text.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use crate::encoding::{self, Encoding};
@@ -108,20 +108,34 @@ pub enum Loaded {
     Binary,
 }
 
+/// Open a source for reading as a stream.
+pub fn open(source: &Source) -> Result<Box<dyn BufRead>, InputError> {
+    match source {
+        Source::Stdin => Ok(Box::new(std::io::stdin().lock())),
+        Source::File(path) => match std::fs::File::open(path) {
+            Ok(file) => Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file))),
+            Err(e) => Err(read_error(source, &e)),
+        },
+    }
+}
+
+/// The error for a source that could not be read.
+pub fn read_error(source: &Source, e: &std::io::Error) -> InputError {
+    InputError { path: source.display(), line: None, message: describe_io_error(e) }
+}
+
 /// Read a source whole.
 pub fn read(source: &Source) -> Result<Loaded, InputError> {
-    let error = |e: std::io::Error| InputError { path: source.display(), line: None, message: describe_io_error(&e) };
-    let bytes = match source {
-        Source::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes).map_err(error)?;
-            bytes
-        }
-        Source::File(path) => std::fs::read(path).map_err(error)?,
-    };
-    if encoding::looks_binary(&bytes) {
-        return Ok(Loaded::Binary);
+    let mut bytes = Vec::new();
+    open(source)?.read_to_end(&mut bytes).map_err(|e| read_error(source, &e))?;
+    Ok(loaded(&bytes))
+}
+
+/// Bytes read from a source, as text (or not).
+pub fn loaded(bytes: &[u8]) -> Loaded {
+    if encoding::looks_binary(bytes) {
+        return Loaded::Binary;
     }
-    let (text, encoding) = encoding::decode(&bytes);
-    Ok(Loaded::Text { text: text.into_owned(), encoding })
+    let (text, encoding) = encoding::decode(bytes);
+    Loaded::Text { text: text.into_owned(), encoding }
 }

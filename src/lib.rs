@@ -28,6 +28,7 @@
 pub mod cli;
 pub mod detect;
 pub mod encoding;
+pub mod export;
 pub mod finding;
 pub mod input;
 pub mod lexicon;

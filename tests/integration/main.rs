@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod exports;
 mod output;
 mod robustness;
 mod vocabulary;
