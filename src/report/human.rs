@@ -91,6 +91,15 @@ impl Report for Human {
         let files = if summary.files == 1 { "1 bestand".to_string() } else { format!("{} bestanden", summary.files) };
         let items =
             if summary.items > summary.files { format!(" ({} berichten)", summary.items) } else { String::new() };
+        let unread = match summary.errors {
+            0 => String::new(),
+            1 => " Let op: 1 bestand kon niet (helemaal) gelezen worden, zie hierboven.".to_string(),
+            n => format!(" Let op: {n} bestanden konden niet (helemaal) gelezen worden, zie hierboven."),
+        };
+        if summary.findings == 0 && summary.errors > 0 {
+            writeln!(out, "{}", self.paint("1;33", &format!("Geen meldingen in {files}{items}.{unread}")))?;
+            return Ok(());
+        }
         if summary.findings == 0 {
             writeln!(out, "{}", self.paint("1;32", &format!("Geen meldingen in {files}{items}. Ziet er goed uit!")))?;
             return Ok(());
@@ -102,6 +111,6 @@ impl Report for Human {
             count(summary.count(Severity::Info), "tip", "tips"),
         ];
         let total = count(summary.findings, "melding", "meldingen");
-        writeln!(out, "{}", self.paint("1", &format!("{total} in {files}{items}: {}.", parts.join(", "))))
+        writeln!(out, "{}", self.paint("1", &format!("{total} in {files}{items}: {}.{unread}", parts.join(", "))))
     }
 }
