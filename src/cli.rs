@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::finding::{Finding, Severity};
 use crate::input::{self, Loaded, Source};
 use crate::lexicon::Lexicon;
+use crate::markup::{self, InputFormat};
 use crate::normalize::normalize_term;
 use crate::protocol::{Protocol, article_summary};
 use crate::report::{Format, Summary};
@@ -105,6 +106,10 @@ struct ScanArgs {
     /// Geen opmerkingen op stderr, alleen fouten.
     #[arg(long, short)]
     quiet: bool,
+    /// Lees elk bestand als dit formaat (standaard: naar de extensie; .md en .html worden als
+    /// Markdown en HTML gelezen, de rest als platte tekst).
+    #[arg(long = "input-format", value_enum, value_name = "FORMAAT")]
+    input_format: Option<InputFormat>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -266,7 +271,9 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
                         source.display()
                     );
                 }
-                let findings = scanner.findings(&text, &Location::file(&source.display()), args.redact);
+                let name = source.display();
+                let format = args.input_format.unwrap_or_else(|| InputFormat::of_path(std::path::Path::new(&name)));
+                let findings = markup::findings(&scanner, &text, format, &Location::file(&name), args.redact);
                 Outcome::Findings { findings, items: 1 }
             }
         }

@@ -31,6 +31,7 @@ pub mod encoding;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod markup;
 pub mod matcher;
 pub mod normalize;
 pub mod protocol;

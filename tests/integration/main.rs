@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod markup;
 mod robustness;
 mod vocabulary;
 mod wordlists;
