@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::finding::{Finding, Severity};
+use crate::git::{self, ChangedFile, Revisions};
 use crate::input::{self, Loaded, Source};
 use crate::lexicon::Lexicon;
 use crate::markup::{self, InputFormat};
@@ -110,6 +111,14 @@ struct ScanArgs {
     /// Markdown en HTML gelezen, de rest als platte tekst).
     #[arg(long = "input-format", value_enum, value_name = "FORMAAT")]
     input_format: Option<InputFormat>,
+    /// Controleer wat de volgende commit toevoegt: de gestagede inhoud van de gestagede bestanden
+    /// (niet de werkmap), en meld alleen regels die de commit toevoegt. PAD beperkt de bestanden.
+    #[arg(long, conflicts_with = "diff")]
+    staged: bool,
+    /// Controleer wat HEAD toevoegt sinds VERSIE (zoals git VERSIE...HEAD), of een bereik A..B of
+    /// A...B, en meld alleen toegevoegde regels. Voor CI. PAD beperkt de bestanden.
+    #[arg(long, value_name = "VERSIE")]
+    diff: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -224,6 +233,12 @@ fn settings(args: &ScanArgs) -> Settings {
     }
 }
 
+/// One thing to scan: a file or standard input, or a file changed in git.
+enum Job {
+    Source(Source),
+    Changed(ChangedFile),
+}
+
 /// The outcome of scanning one source.
 enum Outcome {
     Findings { findings: Vec<Finding>, items: usize },
@@ -252,7 +267,20 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(TROUBLE);
         }
     };
-    let (sources, walk_errors) = input::collect(&args.paths);
+    let revisions = if args.staged { Some(Revisions::Staged) } else { args.diff.clone().map(Revisions::Range) };
+    let (jobs, walk_errors) = match &revisions {
+        None => {
+            let (sources, errors) = input::collect(&args.paths);
+            (sources.into_iter().map(Job::Source).collect::<Vec<_>>(), errors)
+        }
+        Some(revisions) => match git::changed_files(revisions, &args.paths) {
+            Ok(files) => (files.into_iter().map(Job::Changed).collect(), Vec::new()),
+            Err(e) => {
+                problem(&e.to_string());
+                return Ok(TROUBLE);
+            }
+        },
+    };
     let mut errors = 0;
     for e in &walk_errors {
         problem(&e.to_string());
@@ -260,27 +288,32 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     }
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
-    let scan_one = |source: &Source| -> Outcome {
-        match input::read(source) {
+    let scan_one = |job: &Job| -> Outcome {
+        let (name, loaded) = match job {
+            Job::Source(source) => (source.display(), input::read(source)),
+            Job::Changed(file) => (file.path.clone(), file.read()),
+        };
+        match loaded {
             Err(e) => Outcome::Failed(e),
-            Ok(Loaded::Binary) => Outcome::Skipped(format!("{}: overgeslagen, geen tekstbestand", source.display())),
+            Ok(Loaded::Binary) => Outcome::Skipped(format!("{name}: overgeslagen, geen tekstbestand")),
             Ok(Loaded::Text { text, encoding }) => {
                 if encoding == crate::encoding::Encoding::Windows1252 && !args.quiet {
                     eprintln!(
-                        "postwacht: {}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting",
-                        source.display()
+                        "postwacht: {name}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting"
                     );
                 }
-                let name = source.display();
                 let format = args.input_format.unwrap_or_else(|| InputFormat::of_path(std::path::Path::new(&name)));
-                let findings = markup::findings(&scanner, &text, format, &Location::file(&name), args.redact);
+                let mut findings = markup::findings(&scanner, &text, format, &Location::file(&name), args.redact);
+                if let Job::Changed(file) = job {
+                    findings.retain(|f| file.adds(&text, f));
+                }
                 Outcome::Findings { findings, items: 1 }
             }
         }
     };
     let outcomes: Vec<Outcome> = match &pool {
-        Ok(pool) => pool.install(|| sources.par_iter().map(scan_one).collect()),
-        Err(_) => sources.iter().map(scan_one).collect(),
+        Ok(pool) => pool.install(|| jobs.par_iter().map(scan_one).collect()),
+        Err(_) => jobs.iter().map(scan_one).collect(),
     };
 
     let color = args.format == Format::Human

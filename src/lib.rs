@@ -29,6 +29,7 @@ pub mod cli;
 pub mod detect;
 pub mod encoding;
 pub mod finding;
+pub mod git;
 pub mod input;
 pub mod lexicon;
 pub mod markup;

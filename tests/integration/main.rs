@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod git;
 mod markup;
 mod robustness;
 mod vocabulary;
