@@ -126,8 +126,12 @@ fn commit(revision: &str) -> Result<String, GitError> {
 }
 
 fn merge_base(a: &str, b: &str) -> Result<String, GitError> {
-    let out = git(["merge-base", a, b])
-        .map_err(|_| GitError(format!("'{a}' en '{b}' hebben geen gemeenschappelijke voorganger")))?;
+    let out = git(["merge-base", a, b]).map_err(|_| {
+        GitError(format!(
+            "'{a}' en '{b}' hebben geen gemeenschappelijke voorganger; is de geschiedenis helemaal opgehaald? \
+                 (in CI: git fetch --unshallow, of bij GitHub Actions fetch-depth: 0)"
+        ))
+    })?;
     Ok(String::from_utf8_lossy(&out).trim().to_string())
 }
 
