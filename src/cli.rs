@@ -13,8 +13,10 @@ use rayon::prelude::*;
 
 use crate::export::{self, InputFormat, Opened};
 use crate::finding::{Finding, Severity};
-use crate::input::{self, Source};
+use crate::git::{self, ChangedFile, Revisions};
+use crate::input::{self, Loaded, Source};
 use crate::lexicon::Lexicon;
+use crate::markup::{self, Markup};
 use crate::normalize::normalize_term;
 use crate::protocol::{Protocol, article_summary};
 use crate::report::{Format, Summary};
@@ -94,7 +96,8 @@ struct ScanArgs {
     /// Uitvoerformaat.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Wat voor bestand het is (standaard: herkend aan de inhoud; anders gewone tekst).
+    /// Wat voor bestand het is (standaard: een export herkend aan de inhoud, .md en .html als
+    /// Markdown en HTML naar de extensie, de rest als gewone tekst).
     #[arg(long = "input-format", value_enum, value_name = "FORMAAT")]
     input_format: Option<InputFormat>,
     /// De kolom (kopnaam of nummer) of het JSON-veld met de tekst, bij een CSV- of JSON Lines-export.
@@ -112,6 +115,14 @@ struct ScanArgs {
     /// Geen opmerkingen op stderr, alleen fouten.
     #[arg(long, short)]
     quiet: bool,
+    /// Controleer wat de volgende commit toevoegt: de gestagede inhoud van de gestagede bestanden
+    /// (niet de werkmap), en meld alleen regels die de commit toevoegt. PAD beperkt de bestanden.
+    #[arg(long, conflicts_with = "diff")]
+    staged: bool,
+    /// Controleer wat HEAD toevoegt sinds VERSIE (zoals git VERSIE...HEAD), of een bereik A..B of
+    /// A...B, en meld alleen toegevoegde regels. Voor CI. PAD beperkt de bestanden.
+    #[arg(long, value_name = "VERSIE")]
+    diff: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -226,6 +237,12 @@ fn settings(args: &ScanArgs) -> Settings {
     }
 }
 
+/// One thing to scan: a file or standard input, or a file changed in git.
+enum Job {
+    Source(Source),
+    Changed(ChangedFile),
+}
+
 /// The outcome of scanning one source.
 enum Outcome {
     /// Findings of a file, its number of items, and errors after which the findings so far are kept.
@@ -259,7 +276,20 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(TROUBLE);
         }
     };
-    let (sources, walk_errors) = input::collect(&args.paths);
+    let revisions = if args.staged { Some(Revisions::Staged) } else { args.diff.clone().map(Revisions::Range) };
+    let (jobs, walk_errors) = match &revisions {
+        None => {
+            let (sources, errors) = input::collect(&args.paths);
+            (sources.into_iter().map(Job::Source).collect::<Vec<_>>(), errors)
+        }
+        Some(revisions) => match git::changed_files(revisions, &args.paths) {
+            Ok(files) => (files.into_iter().map(Job::Changed).collect(), Vec::new()),
+            Err(e) => {
+                problem(&e.to_string());
+                return Ok(TROUBLE);
+            }
+        },
+    };
     let mut errors = 0;
     for e in &walk_errors {
         problem(&e.to_string());
@@ -268,28 +298,41 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
     let export_options = export::Options { format: args.input_format, text_column: args.text_column.clone() };
-    let scan_one = |source: &Source| -> Outcome {
-        match export::scan(source, &export_options, &scanner, args.redact) {
+    let scan_one = |job: &Job| -> Outcome {
+        // Exports are read as items; whatever is plain text (a draft, a newsletter post, a staged
+        // file) is checked whole, Markdown and HTML as published.
+        let (name, loaded) = match job {
+            Job::Source(source) => match export::scan(source, &export_options, &scanner, args.redact) {
+                Err(e) => return Outcome::Failed(e),
+                Ok(Opened::Export(export)) => {
+                    return Outcome::Findings { findings: export.findings, items: export.items, errors: export.errors };
+                }
+                Ok(Opened::Binary) => (source.display(), Ok(Loaded::Binary)),
+                Ok(Opened::Text { text, encoding }) => (source.display(), Ok(Loaded::Text { text, encoding })),
+            },
+            Job::Changed(file) => (file.path.clone(), file.read()),
+        };
+        match loaded {
             Err(e) => Outcome::Failed(e),
-            Ok(Opened::Export(export)) => {
-                Outcome::Findings { findings: export.findings, items: export.items, errors: export.errors }
-            }
-            Ok(Opened::Binary) => Outcome::Skipped(format!("{}: overgeslagen, geen tekstbestand", source.display())),
-            Ok(Opened::Text { text, encoding }) => {
+            Ok(Loaded::Binary) => Outcome::Skipped(format!("{name}: overgeslagen, geen tekstbestand")),
+            Ok(Loaded::Text { text, encoding }) => {
                 if encoding == crate::encoding::Encoding::Windows1252 && !args.quiet {
                     eprintln!(
-                        "postwacht: {}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting",
-                        source.display()
+                        "postwacht: {name}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting"
                     );
                 }
-                let findings = scanner.findings(&text, &Location::file(&source.display()), args.redact);
+                let markup = Markup::of(args.input_format, std::path::Path::new(&name));
+                let mut findings = markup::findings(&scanner, &text, markup, &Location::file(&name), args.redact);
+                if let Job::Changed(file) = job {
+                    findings.retain(|f| file.adds(&text, f));
+                }
                 Outcome::Findings { findings, items: 1, errors: Vec::new() }
             }
         }
     };
     let outcomes: Vec<Outcome> = match &pool {
-        Ok(pool) => pool.install(|| sources.par_iter().map(scan_one).collect()),
-        Err(_) => sources.iter().map(scan_one).collect(),
+        Ok(pool) => pool.install(|| jobs.par_iter().map(scan_one).collect()),
+        Err(_) => jobs.iter().map(scan_one).collect(),
     };
 
     let color = args.format == Format::Human

@@ -221,7 +221,32 @@ impl Scanner {
     /// Check `text` and describe each hit for printing. `line_offset` is added to line numbers
     /// (for texts that start further down a file, such as a comment in an export).
     pub fn findings(&self, text: &str, location: &Location, redact: bool) -> Vec<Finding> {
-        let hits = self.check(text);
+        self.describe(text, self.check(text), location, redact)
+    }
+
+    /// Check `published`, a copy of `text` of the same byte length in which what readers never
+    /// see is blanked out (markup, URLs; see [`crate::markup`]), and describe each hit by the
+    /// passage it covers in `text`, so positions and matched text are those of the file.
+    pub fn findings_published(&self, text: &str, published: &str, location: &Location, redact: bool) -> Vec<Finding> {
+        if published.len() != text.len() {
+            // Not a same-length copy: offsets would not line up, so check the text itself.
+            return self.findings(text, location, redact);
+        }
+        let mut hits = self.check(published);
+        // Blanking replaces characters byte for byte, so a hit could in theory start or end inside
+        // a character of `text`; widen it to whole characters.
+        for hit in &mut hits {
+            while !text.is_char_boundary(hit.start) {
+                hit.start -= 1;
+            }
+            while !text.is_char_boundary(hit.end) {
+                hit.end += 1;
+            }
+        }
+        self.describe(text, hits, location, redact)
+    }
+
+    fn describe(&self, text: &str, hits: Vec<Hit>, location: &Location, redact: bool) -> Vec<Finding> {
         if hits.is_empty() {
             return Vec::new();
         }

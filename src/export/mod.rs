@@ -53,6 +53,10 @@ pub enum InputFormat {
     Csv,
     /// JSON Lines: één JSON-object per regel.
     Jsonl,
+    /// Markdown met front matter (.md, .markdown): alleen wat gepubliceerd wordt.
+    Markdown,
+    /// HTML (.html, .htm): de tekst, alt- en title-teksten en zoekparameters van links.
+    Html,
 }
 
 impl InputFormat {
@@ -60,6 +64,8 @@ impl InputFormat {
     pub fn name(self) -> &'static str {
         match self {
             InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Html => "html",
             InputFormat::Facebook => "facebook",
             InputFormat::Instagram => "instagram",
             InputFormat::FacebookDyi => "facebook-dyi",
@@ -216,7 +222,9 @@ fn read_items(guess: Guess, reader: &mut dyn BufRead, options: &Options, sink: &
         reader.read_to_end(&mut bytes).map(|_| bytes)
     };
     let forced = match guess {
-        Guess::Format(InputFormat::Text) => return read_all(reader).map(ReadAs::Text),
+        Guess::Format(InputFormat::Text | InputFormat::Markdown | InputFormat::Html) => {
+            return read_all(reader).map(ReadAs::Text);
+        }
         Guess::Format(format @ (InputFormat::Whatsapp | InputFormat::Csv | InputFormat::Jsonl)) => {
             let mut lines = Lines::new(reader);
             match format {
@@ -336,7 +344,12 @@ fn fits(format: InputFormat, root: &Node) -> bool {
         InputFormat::Youtube => youtube::recognise(root),
         InputFormat::Facebook => graph::recognise_facebook(root),
         InputFormat::Instagram => graph::recognise_instagram(root),
-        InputFormat::Text | InputFormat::Whatsapp | InputFormat::Csv | InputFormat::Jsonl => false,
+        InputFormat::Text
+        | InputFormat::Markdown
+        | InputFormat::Html
+        | InputFormat::Whatsapp
+        | InputFormat::Csv
+        | InputFormat::Jsonl => false,
     }
 }
 
@@ -349,7 +362,12 @@ fn items_of(format: InputFormat, doc: &Doc, root: &Node, sink: &mut Sink) {
         InputFormat::InstagramDyi => dyi::instagram(doc, root, sink),
         InputFormat::Youtube => youtube::items(doc, root, sink),
         InputFormat::X => x::items(doc, root, sink),
-        InputFormat::Text | InputFormat::Whatsapp | InputFormat::Csv | InputFormat::Jsonl => {}
+        InputFormat::Text
+        | InputFormat::Markdown
+        | InputFormat::Html
+        | InputFormat::Whatsapp
+        | InputFormat::Csv
+        | InputFormat::Jsonl => {}
     }
 }
 

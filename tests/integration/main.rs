@@ -4,6 +4,8 @@
 mod cli;
 mod corpus;
 mod exports;
+mod git;
+mod markup;
 mod output;
 mod robustness;
 mod vocabulary;

@@ -112,10 +112,10 @@ const PIECES: &[&str] = &[
     "ﬁ",
 ];
 
-struct Lcg(u64);
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self) -> usize {
+    pub fn next(&mut self) -> usize {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
