@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use crate::finding::{Category, Severity};
 use crate::normalize::normalize_term;
-use crate::wordlists::{self, File, Row, WordlistError, expand};
+use crate::phrase::Phrase;
+use crate::wordlists::{self, File, Row, WordlistError};
 
 /// How a term is matched; see `wordlists/README.md`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,15 +37,24 @@ impl Mode {
     }
 }
 
-/// A term as written in a wordlist, with the normalised phrases it stands for.
+/// A term as written in a wordlist, compiled for matching.
 #[derive(Clone, Debug)]
 pub struct Term {
     pub source: &'static str,
-    /// The phrases in the matching view's form (`homo's` → `homo s`).
-    pub phrases: Vec<String>,
+    pub phrase: Phrase,
     pub mode: Mode,
     pub line: usize,
 }
+
+impl Term {
+    /// Every phrase the term stands for (for terms known to be small; see [`Phrase::expand`]).
+    pub fn phrases(&self) -> Vec<String> {
+        self.phrase.expand(EXPANSION_LIMIT).unwrap_or_default()
+    }
+}
+
+/// Terms are expanded only where that is small; larger ones are matched as compiled phrases.
+pub const EXPANSION_LIMIT: usize = 4096;
 
 #[derive(Clone, Debug)]
 pub struct AbuseEntry {
@@ -449,40 +459,7 @@ fn severity(file: &File, row: &Row<'_>, s: &str) -> Result<Severity, WordlistErr
 fn term(file: &File, row: &Row<'static>, mode: &str) -> Result<Term, WordlistError> {
     let source = row.fields[0];
     let mode = Mode::parse(mode).ok_or_else(|| file.row_error(row, format!("onbekende match '{mode}'")))?;
-    let written = expand(source).map_err(|e| file.row_error(row, format!("'{source}': {e}")))?;
-    let mut phrases = Vec::with_capacity(written.len());
-    for phrase in written {
-        // `_` marks a gap in a threat act ("maak _ af"); it stays a word of its own.
-        if phrase.split(' ').any(|w| w == "_") {
-            if file.name != wordlists::THREATS.name {
-                return Err(file.row_error(row, format!("'{phrase}': '_' (een gat) mag alleen in threats.tsv")));
-            }
-            let words: Vec<String> =
-                phrase.split(' ').map(|w| if w == "_" { "_".to_string() } else { normalize_term(w) }).collect();
-            if words.first().is_some_and(|w| w == "_") || words.last().is_some_and(|w| w == "_") {
-                return Err(file.row_error(row, format!("'{phrase}': een gat '_' hoort tussen twee woorden")));
-            }
-            phrases.push(words.join(" "));
-            continue;
-        }
-        if let Some(bad) = phrase.chars().find(|c| !matches!(c, 'a'..='z' | '0'..='9' | ' ' | '\'' | '-')) {
-            return Err(file.row_error(row, format!("'{phrase}': teken '{bad}' hoort niet in de genormaliseerde vorm")));
-        }
-        let normalized = normalize_term(&phrase);
-        let written = phrase.replace(['\'', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
-        if normalized == written {
-            phrases.push(normalized);
-        } else if written.chars().collect::<Vec<_>>().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-            // "eritreeer" (Eritreeër): the diaeresis keeps the three e's apart in real text, but
-            // typed without it they fold into one; match both.
-            phrases.push(written);
-            phrases.push(normalized);
-        } else {
-            return Err(file.row_error(
-                row,
-                format!("'{phrase}' is niet genormaliseerd (de matcher leest het als '{normalized}')"),
-            ));
-        }
-    }
-    Ok(Term { source, phrases, mode, line: row.line })
+    let gaps = file.name == wordlists::THREATS.name;
+    let phrase = Phrase::compile(source, gaps).map_err(|e| file.row_error(row, format!("'{source}': {e}")))?;
+    Ok(Term { source, phrase, mode, line: row.line })
 }

@@ -36,6 +36,7 @@ pub mod lexicon;
 pub mod markup;
 pub mod matcher;
 pub mod normalize;
+pub mod phrase;
 pub mod protocol;
 pub mod report;
 pub mod roster;

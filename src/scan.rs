@@ -67,19 +67,13 @@ impl Scanner {
         let mut builder = MatcherBuilder::new();
         detect::abuse::add_to(lexicon, &mut builder);
         for (i, entry) in lexicon.confidential.iter().enumerate() {
-            for phrase in &entry.term.phrases {
-                builder.add(phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
-            }
+            builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
         }
         for (i, entry) in lexicon.disclaimer.iter().enumerate() {
-            for phrase in &entry.term.phrases {
-                builder.add(phrase, Edge::Whole, Target::Disclaimer(i as u32));
-            }
+            builder.add_term(&entry.term.phrase, Edge::Whole, Target::Disclaimer(i as u32));
         }
         for (i, entry) in lexicon.media.iter().enumerate() {
-            for phrase in &entry.term.phrases {
-                builder.add(phrase, Edge::Whole, Target::Media(i as u32));
-            }
+            builder.add_term(&entry.term.phrase, Edge::Whole, Target::Media(i as u32));
         }
         for (i, org) in settings.orgs.iter().enumerate() {
             builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
@@ -107,9 +101,9 @@ impl Scanner {
         &self.roster
     }
 
-    /// Number of distinct phrases in the automaton.
-    pub fn pattern_count(&self) -> usize {
-        self.matcher.pattern_count()
+    /// Number of distinct words in the automaton, and of phrases assembled from them.
+    pub fn matcher_size(&self) -> (usize, usize) {
+        self.matcher.size()
     }
 
     /// Run every check on `text`. Hits are sorted by position and limited to what the selected

@@ -1,9 +1,8 @@
 //! The wordlists in `wordlists/`, embedded in the binary, and the two formats they use.
 //!
 //! Tab-separated files have a header row and one entry per row; plain lists have one word per
-//! line. Terms use the phrase syntax of `wordlists/README.md`: `(a|b|)` stands for any one of its
-//! alternatives, an empty alternative makes the group optional. This module only reads the
-//! formats; [`crate::lexicon`] gives the rows their meaning.
+//! line. This module only reads the formats; [`crate::lexicon`] gives the rows their meaning and
+//! [`crate::phrase`] compiles the phrase syntax of their terms.
 
 use std::fmt;
 
@@ -108,78 +107,4 @@ pub fn confusables() -> impl Iterator<Item = (char, &'static str)> {
         let latin = fields.next()?;
         Some((c, latin))
     })
-}
-
-/// The most phrases one term may stand for.
-pub const MAX_EXPANSION: usize = 4096;
-
-/// Expand the phrase syntax: `ik (maak|sla) je (af|)` → the phrases it stands for, with spaces
-/// normalised (an empty alternative leaves no double space).
-pub fn expand(term: &str) -> Result<Vec<String>, String> {
-    let mut phrases = vec![String::new()];
-    let mut rest = term;
-    while !rest.is_empty() {
-        if let Some(open) = rest.find('(') {
-            let close = rest[open..].find(')').map(|c| open + c).ok_or("'(' zonder ')'")?;
-            let inner = &rest[open + 1..close];
-            if inner.contains('(') {
-                return Err("groepen mogen niet genest zijn".into());
-            }
-            let literal = &rest[..open];
-            if literal.contains(')') {
-                return Err("')' zonder '('".into());
-            }
-            let alternatives: Vec<&str> = inner.split('|').collect();
-            let mut next = Vec::with_capacity(phrases.len() * alternatives.len());
-            for p in &phrases {
-                for alt in &alternatives {
-                    next.push(format!("{p}{literal}{alt}"));
-                }
-            }
-            if next.len() > MAX_EXPANSION {
-                return Err(format!("staat voor meer dan {MAX_EXPANSION} zinnen"));
-            }
-            phrases = next;
-            rest = &rest[close + 1..];
-        } else {
-            if rest.contains(')') {
-                return Err("')' zonder '('".into());
-            }
-            for p in &mut phrases {
-                p.push_str(rest);
-            }
-            rest = "";
-        }
-    }
-    let mut out: Vec<String> =
-        phrases.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    if out.iter().any(String::is_empty) {
-        return Err("een van de varianten is leeg".into());
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expands_alternatives_and_optional_words() {
-        assert_eq!(expand("ik (maak|sla) je").unwrap(), ["ik maak je", "ik sla je"]);
-        assert_eq!(expand("(vieze |)homo").unwrap(), ["homo", "vieze homo"]);
-        assert_eq!(expand("ik (ga |)je (af|dood)").unwrap().len(), 4);
-        assert_eq!(expand("ik ( |)je").unwrap(), ["ik je"]);
-        assert_eq!(expand("kanker").unwrap(), ["kanker"]);
-    }
-
-    #[test]
-    fn rejects_broken_syntax() {
-        assert!(expand("ik (maak").is_err());
-        assert!(expand("ik maak)").is_err());
-        assert!(expand("((a|b)|c)").is_err());
-        assert!(expand("(|)").is_err());
-        assert!(expand("(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)").is_err());
-    }
 }

@@ -63,44 +63,55 @@ const DEROGATORY_HEADS: &[&str] = &["rot", "vuil", "vieze", "stink", "kut", "kan
 
 /// Put the abuse, group and safe terms (with their typo variants) into the automaton.
 pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
-    let mut taken: HashSet<String> = HashSet::new();
-    for entry in &lexicon.abuse {
-        taken.extend(entry.term.phrases.iter().cloned());
-    }
-    for entry in &lexicon.groups {
-        taken.extend(entry.term.phrases.iter().cloned());
-    }
+    // Single-word terms of the abuse and group lists: typo variants must not be one of these.
+    let taken: HashSet<String> = lexicon
+        .abuse
+        .iter()
+        .map(|e| &e.term)
+        .chain(lexicon.groups.iter().map(|e| &e.term))
+        .filter_map(|t| t.phrase.single_words())
+        .flatten()
+        .collect();
     for (i, entry) in lexicon.abuse.iter().enumerate() {
-        for phrase in &entry.term.phrases {
+        let target = Target::Abuse(i as u32);
+        let edge = Edge::of(entry.term.mode);
+        let Some(words) = entry.term.phrase.single_words() else {
+            builder.add_term(&entry.term.phrase, edge, target);
+            continue;
+        };
+        for word in &words {
             // Compound heads and tails keep one spelling: a single-letter tail ("sleten" from
             // "sletten") would end ordinary words ("versleten").
-            let edge = Edge::of(entry.term.mode);
-            let variants = if edge == Edge::Whole { spellings(lexicon, phrase) } else { vec![phrase.clone()] };
+            let variants = if edge == Edge::Whole { spellings(lexicon, word) } else { vec![word.clone()] };
             for variant in variants {
-                builder.add(&variant, edge, Target::Abuse(i as u32));
+                builder.add(&variant, edge, target);
             }
-            for typo in typos(lexicon, phrase, &taken) {
+            for typo in typos(lexicon, word, &taken) {
                 builder.add(&typo, Edge::Whole, Target::AbuseTypo(i as u32));
             }
         }
     }
     for (i, entry) in lexicon.groups.iter().enumerate() {
-        for phrase in &entry.term.phrases {
-            let variants = if entry.slur.is_some() { spellings(lexicon, phrase) } else { vec![phrase.clone()] };
-            for variant in variants {
-                builder.add(&variant, Edge::of(entry.term.mode), Target::Group(i as u32));
+        let target = Target::Group(i as u32);
+        let edge = Edge::of(entry.term.mode);
+        let words = match (entry.slur, entry.term.phrase.single_words()) {
+            (Some(_), Some(words)) => words,
+            _ => {
+                builder.add_term(&entry.term.phrase, edge, target);
+                continue;
             }
-            if entry.slur.is_some() {
-                for typo in typos(lexicon, phrase, &taken) {
-                    builder.add(&typo, Edge::Whole, Target::GroupTypo(i as u32));
-                }
+        };
+        for word in &words {
+            for variant in spellings(lexicon, word) {
+                builder.add(&variant, edge, target);
+            }
+            for typo in typos(lexicon, word, &taken) {
+                builder.add(&typo, Edge::Whole, Target::GroupTypo(i as u32));
             }
         }
     }
     for (i, entry) in lexicon.safe.iter().enumerate() {
-        for phrase in &entry.term.phrases {
-            builder.add(phrase, Edge::of(entry.term.mode), Target::Safe(i as u32));
-        }
+        builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Safe(i as u32));
     }
 }
 
@@ -160,9 +171,9 @@ pub fn group_words(lexicon: &Lexicon) -> HashSet<String> {
         .groups
         .iter()
         .filter(|g| g.term.mode != Mode::Addressed)
-        .flat_map(|g| g.term.phrases.iter())
-        .filter(|p| !p.contains(' ') && p.len() >= 4)
-        .cloned()
+        .filter_map(|g| g.term.phrase.single_words())
+        .flatten()
+        .filter(|p| p.len() >= 4)
         .collect()
 }
 
@@ -185,7 +196,7 @@ impl AbuseIndex {
         let mut heads = Vec::new();
         for entry in &lexicon.abuse {
             let rule = rule_for(entry.category, entry.term.mode);
-            for phrase in entry.term.phrases.iter().filter(|p| !p.contains(' ')) {
+            for phrase in entry.term.phrase.single_words().unwrap_or_default().iter() {
                 match entry.term.mode {
                     Mode::Word => {
                         whole.entry(phrase.chars().count()).or_default().push((phrase.clone(), rule, entry.severity))
@@ -197,7 +208,7 @@ impl AbuseIndex {
         }
         for entry in lexicon.groups.iter().filter(|g| g.term.mode == Mode::Word) {
             if let Some(severity) = entry.slur {
-                for phrase in entry.term.phrases.iter().filter(|p| !p.contains(' ')) {
+                for phrase in entry.term.phrase.single_words().unwrap_or_default().iter() {
                     whole.entry(phrase.chars().count()).or_default().push((phrase.clone(), &rules::SLUR, severity));
                 }
             }
@@ -205,9 +216,9 @@ impl AbuseIndex {
         let compound_groups = lexicon
             .groups
             .iter()
-            .flat_map(|g| g.term.phrases.iter())
-            .filter(|p| !p.contains(' ') && p.len() >= 3)
-            .cloned()
+            .filter_map(|g| g.term.phrase.single_words())
+            .flatten()
+            .filter(|p| p.len() >= 3)
             .collect();
         AbuseIndex { group_words: group_words(lexicon), compound_groups, whole, heads }
     }

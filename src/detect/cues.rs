@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::detect::Document;
 use crate::lexicon::{ContextRole, HateRole, Lexicon, ThreatRole};
+use crate::phrase::Phrase;
 
 /// The role a cue plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,50 +38,55 @@ impl From<HateRole> for Cue {
     }
 }
 
-/// The cue phrases of each role, as token lists, indexed by their first and by their last token.
+/// The cue phrases of each role, compiled, indexed by the words they can start and end with.
 #[derive(Debug, Default)]
 pub struct Cues {
-    by_first: HashMap<(Cue, String), Vec<Vec<String>>>,
-    by_last: HashMap<(Cue, String), Vec<Vec<String>>>,
+    phrases: Vec<Phrase>,
+    by_first: HashMap<(Cue, String), Vec<usize>>,
+    by_last: HashMap<(Cue, String), Vec<usize>>,
 }
 
 impl Cues {
     pub fn new(lexicon: &Lexicon) -> Cues {
         let mut cues = Cues::default();
-        let context = lexicon.context.iter().map(|e| (Cue::Context(e.role), &e.term.phrases));
-        let hate = lexicon.hate.iter().map(|e| (Cue::Hate(e.role), &e.term.phrases));
+        let context = lexicon.context.iter().map(|e| (Cue::Context(e.role), &e.term.phrase));
+        let hate = lexicon.hate.iter().map(|e| (Cue::Hate(e.role), &e.term.phrase));
         // Acts with a gap are matched by the threat grammar itself.
-        let threats = lexicon.threats.iter().map(|e| (Cue::Threat(e.role), &e.term.phrases));
-        for (role, phrases) in context.chain(hate).chain(threats) {
-            for phrase in phrases {
-                cues.add(role, phrase);
+        let threats = lexicon.threats.iter().map(|e| (Cue::Threat(e.role), &e.term.phrase));
+        for (role, phrase) in context.chain(hate).chain(threats) {
+            let id = cues.phrases.len();
+            for word in phrase.first_words() {
+                cues.by_first.entry((role, word)).or_default().push(id);
             }
+            for word in phrase.last_words() {
+                cues.by_last.entry((role, word)).or_default().push(id);
+            }
+            cues.phrases.push(phrase.clone());
         }
         cues
     }
 
-    fn add(&mut self, role: Cue, phrase: &str) {
-        let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
-        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
-            return;
-        };
-        self.by_first.entry((role, first)).or_default().push(words.clone());
-        self.by_last.entry((role, last)).or_default().push(words);
-    }
-
-    fn matches_at(doc: &Document<'_>, words: &[String], start: usize) -> bool {
-        start + words.len() <= doc.token_count() && words.iter().enumerate().all(|(k, w)| doc.token(start + k) == w)
+    /// The end (exclusive) of the longest cue phrase `id` starting at token `start`.
+    fn end_of(&self, doc: &Document<'_>, id: usize, start: usize) -> Option<usize> {
+        let token = |i: usize| (i < doc.token_count()).then(|| doc.token(i));
+        self.phrases[id].match_at(&token, start)
     }
 
     /// The length in tokens of the longest cue of `role` that ends at token `last`.
     pub fn ending_at(&self, doc: &Document<'_>, role: Cue, last: usize) -> Option<usize> {
-        self.by_last.get(&(role, doc.token(last).to_string())).and_then(|phrases| {
-            phrases
-                .iter()
-                .filter(|w| w.len() <= last + 1 && Self::matches_at(doc, w, last + 1 - w.len()))
-                .map(Vec::len)
-                .max()
-        })
+        let ids = self.by_last.get(&(role, doc.token(last).to_string()))?;
+        let mut best = None;
+        for &id in ids {
+            let (min, max) = self.phrases[id].len_range();
+            for len in (min..=max.min(last + 1)).rev() {
+                let start = last + 1 - len;
+                if self.end_of(doc, id, start) == Some(last + 1) {
+                    best = Some(best.map_or(len, |b: usize| b.max(len)));
+                    break;
+                }
+            }
+        }
+        best
     }
 
     /// The length in tokens of the longest cue of `role` that starts at token `first`.
@@ -88,9 +94,8 @@ impl Cues {
         if first >= doc.token_count() {
             return None;
         }
-        self.by_first
-            .get(&(role, doc.token(first).to_string()))
-            .and_then(|phrases| phrases.iter().filter(|w| Self::matches_at(doc, w, first)).map(Vec::len).max())
+        let ids = self.by_first.get(&(role, doc.token(first).to_string()))?;
+        ids.iter().filter_map(|&id| self.end_of(doc, id, first)).max().map(|end| end - first)
     }
 
     /// Every cue of `role` lying entirely in tokens `start..end`, longest first where they start

@@ -24,22 +24,10 @@ pub mod personal_data;
 pub mod threat;
 
 use crate::lexicon::Lexicon;
-use crate::matcher::{Edge, Match, Matcher, Target};
+pub use crate::matcher::Found;
+use crate::matcher::{Matcher, Target};
 use crate::normalize::Normalized;
 use cues::{Cue, Cues};
-
-/// A phrase found in the view, with what it stands for and the tokens it covers.
-#[derive(Clone, Copy, Debug)]
-pub struct Found {
-    /// View byte range of the phrase (for a compound head or tail: of that part only).
-    pub start: usize,
-    pub end: usize,
-    pub target: Target,
-    pub edge: Edge,
-    /// First and last token (inclusive) the phrase lies in.
-    pub first: usize,
-    pub last: usize,
-}
 
 /// One text being checked, and everything the checks share about it.
 pub struct Document<'a> {
@@ -59,7 +47,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn new(text: &'a str, matcher: &Matcher, lexicon: &'static Lexicon, cues: &'a Cues) -> Document<'a> {
         let view = Normalized::new(text);
-        let found = resolve(&view, matcher, &matcher.find_all(&view));
+        let found = matcher.find_all(&view);
         let (sentence_of, sentences) = split_sentences(text, &view);
         let protected = personal_data::protected_spans(text);
         Document { text, view, found, lexicon, cues, sentence_of, sentences, protected }
@@ -151,20 +139,6 @@ impl<'a> Document<'a> {
     pub fn found_where(&self, pick: impl Fn(Target) -> bool) -> impl Iterator<Item = &Found> {
         self.found.iter().filter(move |f| pick(f.target))
     }
-}
-
-/// Attach targets and token positions to the automaton's matches.
-fn resolve(view: &Normalized, matcher: &Matcher, matches: &[Match]) -> Vec<Found> {
-    let mut out = Vec::with_capacity(matches.len());
-    for m in matches {
-        let (Some(first), Some(last)) = (view.token_containing(m.start), view.token_containing(m.end - 1)) else {
-            continue;
-        };
-        for &target in matcher.targets(m) {
-            out.push(Found { start: m.start, end: m.end, target, edge: m.edge, first, last });
-        }
-    }
-    out
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

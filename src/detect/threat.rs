@@ -39,7 +39,7 @@ impl ThreatGrammar {
         let mut objects = HashSet::new();
         let mut participles = HashSet::new();
         for entry in &lexicon.threats {
-            for phrase in &entry.term.phrases {
+            for phrase in &entry.term.phrases() {
                 let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
                 match entry.role {
                     ThreatRole::Act => acts.entry(words[0].clone()).or_default().push(words),

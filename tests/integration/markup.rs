@@ -4,7 +4,7 @@
 //! Texts are generated from a fixed seed out of pieces of markup, including broken ones (unclosed
 //! tags, comments, front matter, template code, escapes cut short) and multi-byte characters.
 
-use postwacht::markup::{self, InputFormat};
+use postwacht::markup::{self, Markup};
 use postwacht::roster::Roster;
 use postwacht::scan::{Location, Scanner, Settings};
 
@@ -91,7 +91,7 @@ fn random_markup_keeps_positions() {
     for round in 0..1500 {
         let len = rng.next() % 30;
         let text: String = (0..len).map(|_| PIECES[rng.next() % PIECES.len()]).collect();
-        for format in [InputFormat::Markdown, InputFormat::Html] {
+        for format in [Markup::Markdown, Markup::Html] {
             let published = markup::published(&text, format);
             assert_eq!(published.len(), text.len(), "round {round}: {text:?}");
             let breaks = |s: &str| s.match_indices('\n').map(|(i, _)| i).collect::<Vec<_>>();
@@ -113,7 +113,7 @@ fn example_newsletter_post() {
     let scanner = Scanner::new(Settings::default(), roster).expect("scanner");
     let post = "---\ntitle: \"Schoolreis groep 5 naar Artis\"\ndate: 2026-11-21T10:00:00+01:00\ndraft: false\ntags: [\"schoolreis\", \"groep 5\"]\n---\n\nAfgelopen vrijdag ging groep 5B naar Artis. Sem en Noa zagen de olifanten.\nMeer foto's staan op https://example.invalid/fotoalbum?naam=Sem (alleen voor ouders).\n\n```text\nSem de Vries – 5B (dit codeblok wordt gescand)\n```\n\nDeze post is geschreven op persoonlijke titel door juf Ans.\n";
     let found: Vec<(usize, usize, String)> =
-        markup::findings(&scanner, post, InputFormat::Markdown, &Location::file("post.md"), false)
+        markup::findings(&scanner, post, Markup::Markdown, &Location::file("post.md"), false)
             .into_iter()
             .filter(|f| f.category == postwacht::finding::Category::PupilName)
             .map(|f| (f.line, f.column, f.matched))

@@ -99,7 +99,7 @@ fn compound_heads_are_not_common_words_in_disguise() {
     // that it swallows ordinary words (the safe list handles the exceptions of longer heads).
     let lexicon = Lexicon::get().expect("lexicon");
     for entry in lexicon.abuse.iter().filter(|e| matches!(e.term.mode, Mode::Prefix | Mode::Suffix)) {
-        for phrase in &entry.term.phrases {
+        for phrase in entry.term.phrases() {
             assert!(
                 phrase.len() >= 3,
                 "abuse.tsv:{}: {phrase:?} is too short for a compound head or tail",
