@@ -236,6 +236,8 @@ pub enum ContextRole {
     Vocative,
     /// Imperatives: a word before one is addressed ("eikel, geef terug").
     Imperative,
+    /// Famous people and characters: a roster name inside one is not the pupil ("Romeo en Julia").
+    Famous,
 }
 
 /// The vocabulary of the threat grammar (`threats.tsv`).
@@ -394,6 +396,7 @@ impl Lexicon {
                     "birth" => ContextRole::Birth,
                     "vocative" => ContextRole::Vocative,
                     "imperative" => ContextRole::Imperative,
+                    "famous" => ContextRole::Famous,
                     other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
                 };
                 Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })

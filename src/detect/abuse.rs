@@ -23,7 +23,7 @@ use regex::Regex;
 
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
-use crate::lexicon::{ContextRole, HateRole, Lexicon, Mode};
+use crate::lexicon::{ContextRole, Group, HateRole, Lexicon, Mode};
 use crate::matcher::{Edge, MatcherBuilder, Target};
 use crate::rules::{self, Rule};
 
@@ -281,7 +281,25 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
         }
         last_end = Some(c.end);
         hits.push(Hit::new(c.rule, c.start, c.end).with_severity(c.severity).with_detail(c.detail));
+        // "kutmarokkaan", "kankerjoden": a slur and a curse at once; say both.
+        if c.rule == &rules::SLUR && curse_compound(doc, index, c.start, c.end) {
+            hits.push(Hit::new(&rules::CURSE, c.start, c.end).with_detail(c.detail));
+        }
     }
+}
+
+/// Does the passage at original bytes `start..end` start with a curse head (kut, kanker, …)?
+fn curse_compound(doc: &Document<'_>, index: &AbuseIndex, start: usize, end: usize) -> bool {
+    let Some(t) = doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).0 >= start) else {
+        return false;
+    };
+    let (_, token_end) = doc.view.token_original(t);
+    let word = doc.token(t);
+    token_end <= end
+        && index
+            .heads
+            .iter()
+            .any(|(head, rule, _)| *rule == &rules::CURSE && word.starts_with(head.as_str()) && word.len() > head.len())
 }
 
 /// Does the safe phrase `s` cover the abuse match `f`?
@@ -326,7 +344,9 @@ fn group_term(doc: &Document<'_>, found: &Found, i: u32) -> Option<Judged> {
                 let cue = doc.cues.ending_at(doc, HateRole::Address.into(), found.first - 1).unwrap_or(0);
                 return Some((&rules::SLUR, Severity::Error, found.first - cue, found.last, ""));
             }
-            if found.first == found.last && exclaimed(doc, found.first) {
+            // Shouted at someone ("homo!", "jood!") — but "meid!", "dames!" are friendly.
+            let shouted_slur = !matches!(entry.group, Group::Women | Group::Nationality | Group::Migrants);
+            if shouted_slur && found.first == found.last && exclaimed(doc, found.first) {
                 return Some((&rules::SLUR, Severity::Error, found.first, found.last, ""));
             }
             None

@@ -66,7 +66,7 @@ pub fn about_a_person(doc: &Document<'_>, mentions: &[Mention], i: usize) -> boo
     if mentions.iter().any(|m| m.start < orig_end && orig_start < m.end) {
         return true;
     }
-    if doc.cue_within(ContextRole::Person, start, end) {
+    if doc.cue_within(ContextRole::Person, start, end) || doc.cue_within(ContextRole::Title, start, end) {
         return true;
     }
     // A capitalised first name that is not the first word of the sentence: "Sanne heeft ADHD".

@@ -24,6 +24,9 @@
 //! Questions ("waarom zijn … zo dom?") and opinions ("ik vind dat …") need no rule of their own:
 //! the link is the same.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::detect::Document;
 use crate::finding::Hit;
 use crate::lexicon::{HateRole, Mode};
@@ -34,6 +37,77 @@ use crate::rules;
 const AFTER: usize = 5;
 /// Most words between a predicate and the anchor after it.
 const BEFORE: usize = 3;
+
+/// Verbs after which a bare "die" stands for people ("Die stelen alles", "Die snappen niks").
+const PRONOUN_VERBS: &[&str] = &[
+    "zijn",
+    "moeten",
+    "kunnen",
+    "horen",
+    "willen",
+    "gaan",
+    "doen",
+    "hebben",
+    "krijgen",
+    "snappen",
+    "stelen",
+    "liegen",
+    "zuipen",
+    "stinken",
+    "verpesten",
+    "nemen",
+    "pikken",
+    "vreten",
+    "komen",
+    "blijven",
+    "mogen",
+    "zouden",
+];
+
+/// Words for people that make a compound of a group word a name for that group.
+const PEOPLE_TAILS: &[&str] = &[
+    "kinderen",
+    "gezinnen",
+    "families",
+    "jongeren",
+    "jongens",
+    "meisjes",
+    "mannen",
+    "vrouwen",
+    "ouders",
+    "leerlingen",
+    "moeders",
+    "vaders",
+    "buren",
+    "tuig",
+];
+
+/// The neutral one-word group names, and their forms before a compound tail ("moslim",
+/// "vluchtelingen", "turkse").
+static GROUP_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let Ok(lexicon) = crate::lexicon::Lexicon::get() else { return HashSet::new() };
+    lexicon
+        .groups
+        .iter()
+        .filter(|g| g.slur.is_none())
+        .filter_map(|g| g.term.phrase.single_words())
+        .flatten()
+        .flat_map(|w| [format!("{w}e"), w])
+        .filter(|w| w.len() >= 4)
+        .collect()
+});
+
+/// Is token `t` a group word with a word for people after it ("vluchtelingenkinderen")?
+fn compound_group(doc: &Document<'_>, t: usize) -> bool {
+    let word = doc.token(t);
+    word.len() > 9
+        && PEOPLE_TAILS.iter().any(|tail| word.strip_suffix(tail).is_some_and(|head| GROUP_HEADS.contains(head)))
+        && !doc.lexicon.is_common_word(word)
+}
+
+/// Prepositions: a noun phrase after one describes the group ("in het azc"), it is no new subject.
+const PREPOSITIONS: &[&str] =
+    &["in", "op", "uit", "bij", "van", "met", "aan", "naar", "voor", "achter", "naast", "om", "rond"];
 
 /// Words that start a new noun phrase: a predicate after one of these is about something else.
 const NEW_PHRASE: &[&str] = &["de", "het", "deze", "dit", "mijn", "onze", "jouw", "uw"];
@@ -109,6 +183,12 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
         }
         groups[doc.sentence_index(f.first)].push(Span { first: f.first, last: f.last });
     }
+    // "vluchtelingenkinderen", "moslimgezinnen": a group word with a word for people after it.
+    for t in 0..doc.token_count() {
+        if compound_group(doc, t) {
+            groups[doc.sentence_index(t)].push(Span { first: t, last: t });
+        }
+    }
     for (i, &(s, e)) in sentences.iter().enumerate() {
         let mut anchors: Vec<(Anchor, Span)> = groups[i].iter().map(|&g| (Anchor::Group, g)).collect();
         // Othering phrases name a group by themselves: "jullie soort", "dat volk".
@@ -117,8 +197,11 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
             let othering = phrase.iter().any(|w| matches!(*w, "soort" | "volk" | "types" | "figuren" | "lui"));
             let carried = i > 0 && !groups[i - 1].is_empty();
             let earlier_here = groups[i].iter().any(|g| g.last < t);
-            // Single "die" and "dat" are mostly determiners ("die juf"): not an anchor.
-            let bare_determiner = len == 1 && matches!(doc.token(t), "die" | "dat");
+            // Single "die" and "dat" are mostly determiners ("die juf"): not an anchor, unless a
+            // verb follows ("Die stelen alles").
+            let bare_determiner = len == 1
+                && matches!(doc.token(t), "die" | "dat")
+                && !(t + 1 < e && PRONOUN_VERBS.contains(&doc.token(t + 1)));
             if othering {
                 anchors.push((Anchor::Group, Span { first: t, last: t + len - 1 }));
             } else if (carried || earlier_here) && !bare_determiner {
@@ -295,8 +378,11 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
         return true;
     }
     if after {
-        // "Vrouwen vonden de opdracht dom": a new noun phrase in between takes the predicate.
-        if gap.clone().any(|t| NEW_PHRASE.contains(&doc.token(t))) {
+        // "Vrouwen vonden de opdracht dom": a new noun phrase in between takes the predicate; but
+        // "die asielzoekers in het azc zijn …" only says where the group is.
+        let new_phrase =
+            |t: usize| NEW_PHRASE.contains(&doc.token(t)) && !(t > 0 && PREPOSITIONS.contains(&doc.token(t - 1)));
+        if gap.clone().any(new_phrase) {
             return false;
         }
         // "Veel joden walgen van …": a group before an emotion feels it; only "homo's haat ik",
@@ -325,6 +411,13 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
     // "Is er ook maar één Antilliaan die niet steelt?": the negation is the insinuation.
     if negation_in(doc, gap.clone()) && !insinuating_question(doc, a) {
         return false;
+    }
+    // "Niemand hier haat Marokkanen", "ik haat geen …": a negation shortly before the emotion.
+    if role == HateRole::Emotion && !after {
+        let before = p.first.saturating_sub(2)..p.first;
+        if negation_in(doc, before) {
+            return false;
+        }
     }
     // "Ik haat moslims niet": a negation right after an emotion and its object.
     if role == HateRole::Emotion && !after {
@@ -360,6 +453,10 @@ fn questions_presence(doc: &Document<'_>, s: usize, e: usize, first: usize) -> b
         return false;
     }
     let opening: Vec<&str> = (s..first).map(|t| doc.token(t)).collect();
+    // "Wie wil er nou een lesbische juf voor zijn kind?": nobody, the question says.
+    if opening.starts_with(&["wie", "wil"]) || opening.starts_with(&["wie", "wilt"]) {
+        return true;
+    }
     let permission = opening.iter().any(|w| matches!(*w, "mogen" | "mag" | "kunnen" | "kan" | "hoeven"));
     let since_when = opening.starts_with(&["sinds", "wanneer"]);
     let why_here = opening.first() == Some(&"waarom")

@@ -289,7 +289,7 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
 /// Decide whether a matched name form names a pupil here, and under which rule.
 fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameForm) -> Option<&'static rules::Rule> {
     let (first, last) = (found.first, found.last);
-    if doc.cue_before(ContextRole::Title, first) {
+    if doc.cue_before(ContextRole::Title, first) || inside_famous(doc, first, last) {
         return None;
     }
     match form.kind {
@@ -341,13 +341,28 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
     }
 }
 
+/// Is the name part of a famous person's or character's name ("Romeo en Julia", "Huckleberry
+/// Finn", "het algoritme van Dijkstra")?
+fn inside_famous(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    let from = first.saturating_sub(4);
+    let upto = (last + 5).min(doc.token_count());
+    doc.cues
+        .all_within(doc, ContextRole::Famous.into(), from, upto)
+        .iter()
+        .any(|&(t, len)| t <= first && last < t + len)
+}
+
 /// Is a name that is also a word (Roos, Storm) used as a name at tokens `first..=last`?
 fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: usize) -> bool {
     // After "gefeliciteerd", "dag", "lieve": addressed, unless a noun follows ("dag lieve groep 8":
     // then the word is an adjective).
     let addressed = doc.cue_before(ContextRole::Vocative, first) && !followed_by_noun(doc, last);
     let genitive = extend_genitive(doc.text, doc.original_tokens(last, last).1) > doc.original_tokens(last, last).1;
-    if addressed || genitive {
+    // "Noors oma kwam helpen": a capitalised genitive before a word for a person.
+    let possessive = doc.is_capitalised(first)
+        && doc.token(last).ends_with('s')
+        && (doc.cue_after(ContextRole::Person, last) || doc.cue_after(ContextRole::Title, last));
+    if addressed || genitive || possessive {
         // "Gefeliciteerd Bas!", "GA ZO DOOR STORM", "Bas' vader": only a name is addressed or
         // takes a possessive apostrophe.
         return true;
@@ -371,8 +386,13 @@ fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: us
     followed_by_verb(doc, last) || followed_by_other_name(doc, cx, last)
 }
 
-/// Is token `last` followed by an ordinary noun-like word in lower case ("lieve groep")?
+/// Is token `last` followed by an ordinary noun-like word in lower case ("lieve groep"), or by a
+/// capitalised first name ("lieve Evi": then the word is an adjective before a name)?
 fn followed_by_noun(doc: &Document<'_>, last: usize) -> bool {
+    let next = last + 1;
+    if next < doc.token_count() && doc.is_capitalised(next) && doc.lexicon.first_names.contains(doc.token(next)) {
+        return true;
+    }
     const FUNCTION_WORDS: &[&str] = &[
         "met", "en", "je", "jij", "voor", "van", "op", "in", "is", "was", "heeft", "had", "wat", "hoe", "dat", "die",
         "alvast", "nog", "ook", "namens", "vanuit", "uit", "door", "bij", "en", "of", "maar", "want", "dus", "dan",

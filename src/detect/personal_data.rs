@@ -25,7 +25,13 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>()"'\]\[]+"#));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\+|00)?\(?\d[\d \u{00A0}\-.()]{7,18}\d"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\+|00)?\(?\d[\d \u{00A0}\-–—.()]{7,18}\d"));
+/// "j.postma [at] ziggo.nl", "naam(at)school.nl": an address written to fool harvesters.
+static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)[a-z0-9][a-z0-9._%+\-]*\s*[\[(]\s*(?:at|apenstaartje|@)\s*[\])]\s*[a-z0-9\-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[a-z0-9\-]+)*\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[a-z]{2,24}",
+    )
+});
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[1-9][0-9]{3} ?[A-Za-z]{2}\b"));
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -163,6 +169,11 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
         };
         push(hit, &mut taken);
     }
+    if text.contains(['[', '(']) {
+        for m in EMAIL_SPELLED.find_iter(text) {
+            push(Hit::new(&rules::EMAIL_ADDRESS, m.start(), m.end()).with_detail("verhuld geschreven"), &mut taken);
+        }
+    }
     for m in IBAN.find_iter(text) {
         let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
         if iban_valid(&compact) && !organisation_account(doc, m.end()) && !school_contact(doc, m.start()) {
@@ -238,7 +249,7 @@ fn phone_valid(candidate: &str) -> bool {
     } else if plus || digits.starts_with("00") {
         // A foreign number (+32 475 98 76 54): any plausible length is a phone number.
         let international = if plus { digits.len() } else { digits.len() - 2 };
-        return (9..=15).contains(&international) && candidate.chars().filter(|c| *c == '.').count() <= 2;
+        return (9..=15).contains(&international) && separators_like_a_phone(candidate);
     } else {
         digits
     };
@@ -248,7 +259,18 @@ fn phone_valid(candidate: &str) -> bool {
         && !national.starts_with("08")
         && !national.starts_with("09")
         // Separators inside the number come in groups like a phone number, not like a sum.
-        && candidate.chars().filter(|c| *c == '.').count() <= 2
+        && separators_like_a_phone(candidate)
+}
+
+/// Dots in a phone number come as "020.123.4567" or in pairs "06.52.71.93.04", not as in a sum
+/// or a list of amounts.
+fn separators_like_a_phone(candidate: &str) -> bool {
+    let dots = candidate.chars().filter(|c| *c == '.').count();
+    if dots <= 2 {
+        return true;
+    }
+    let groups: Vec<&str> = candidate.split('.').collect();
+    groups.len() == 5 && groups.iter().all(|g| g.trim().len() == 2)
 }
 
 fn is_date_like(candidate: &str) -> bool {
@@ -448,6 +470,8 @@ mod tests {
             assert!(phone_valid(ok), "{ok}");
         }
         assert!(phone_valid("+32 475 98 76 54"));
+        assert!(phone_valid("06.52.71.93.04"));
+        assert!(phone_valid("06–19 84 27 35"));
         for bad in ["0800-2000", "0900-1234567", "12345678", "06-1234567", "+44 20"] {
             assert!(!phone_valid(bad), "{bad}");
         }

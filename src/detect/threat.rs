@@ -67,7 +67,7 @@ impl ThreatGrammar {
         ThreatGrammar { acts, participles, targets, objects, gap_words }
     }
 
-    /// Match `words` (with `_` gaps of one to three tokens) at token `start`, within `end`.
+    /// Match `words` (with `_` gaps of one to [`MAX_GAP`] tokens) at token `start`, within `end`.
     /// Returns the last token and the tokens that filled the gaps.
     fn match_act(&self, doc: &Document<'_>, words: &[String], start: usize, end: usize) -> Option<(usize, Vec<usize>)> {
         let mut t = start;
@@ -76,7 +76,7 @@ impl ThreatGrammar {
         while k < words.len() {
             if words[k] == "_" {
                 let next = &words[k + 1];
-                let fill = (1..=3).find(|&n| t + n < end && doc.token(t + n) == next)?;
+                let fill = (1..=MAX_GAP).find(|&n| t + n < end && doc.token(t + n) == next)?;
                 gaps.extend(t..t + fill);
                 t += fill;
                 k += 1;
@@ -97,6 +97,9 @@ impl ThreatGrammar {
             || doc.cues.starting_at(doc, ContextRole::Person.into(), t).is_some()
     }
 }
+
+/// The most words a gap in an act may hold ("ik blaas die hele school op": "ik die hele school").
+const MAX_GAP: usize = 4;
 
 /// How far from an act its target may stand ("die hoofddoekdragers zou je eens goed moeten
 /// afranselen" has six words in between).
