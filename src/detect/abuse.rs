@@ -244,7 +244,6 @@ struct Candidate {
 }
 
 pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
-    let safe: Vec<&Found> = doc.found_where(|t| matches!(t, Target::Safe(_))).collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     for found in &doc.found {
         let judged = match found.target {
@@ -258,7 +257,8 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
             _ => None,
         };
         let Some((rule, severity, first, last, detail)) = judged else { continue };
-        if safe.iter().any(|s| covers(doc, s, found)) {
+        let nearby = doc.found_starting_in(found.first.saturating_sub(MAX_SAFE_WORDS), found.first + 1);
+        if nearby.iter().any(|s| matches!(s.target, Target::Safe(_)) && covers(doc, s, found)) {
             continue;
         }
         let (start, end) = doc.original_tokens(first, last);
@@ -290,7 +290,7 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
 
 /// Does the passage at original bytes `start..end` start with a curse head (kut, kanker, …)?
 fn curse_compound(doc: &Document<'_>, index: &AbuseIndex, start: usize, end: usize) -> bool {
-    let Some(t) = doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).0 >= start) else {
+    let Some(t) = doc.token_starting_from(start) else {
         return false;
     };
     let (_, token_end) = doc.view.token_original(t);
@@ -303,6 +303,9 @@ fn curse_compound(doc: &Document<'_>, index: &AbuseIndex, start: usize, end: usi
 }
 
 /// Does the safe phrase `s` cover the abuse match `f`?
+/// The most words a safe phrase may start before the abuse it covers.
+const MAX_SAFE_WORDS: usize = 12;
+
 fn covers(doc: &Document<'_>, s: &Found, f: &Found) -> bool {
     // A safe compound head ("kleren") covers the whole word it starts.
     let safe_end = if s.edge == Edge::Head { doc.view.tokens[s.last].end } else { s.end };

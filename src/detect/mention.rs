@@ -53,23 +53,23 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 pub fn downgrade(doc: &Document<'_>, hits: &mut [Hit]) {
     let quoted = quoted_spans(doc.text);
     for hit in hits.iter_mut().filter(|h| h.rule.category.is_abuse() && h.severity > Severity::Info) {
-        let inside_quote = quoted.iter().any(|&(s, e)| s <= hit.start && hit.end <= e);
+        // The spans are sorted and do not overlap.
+        let before = quoted.partition_point(|&(s, _)| s <= hit.start);
+        let inside_quote = before > 0 && hit.end <= quoted[before - 1].1;
         // A hate statement with a quoted word in it ("dat joden 'gierig' zouden zijn") quotes.
-        let quotes_inside =
-            hit.rule == &rules::HATE_STATEMENT && quoted.iter().any(|&(s, e)| s < hit.end && hit.start < e);
+        let quotes_inside = hit.rule == &rules::HATE_STATEMENT && {
+            let next = quoted.partition_point(|&(_, e)| e <= hit.start);
+            next < quoted.len() && quoted[next].0 < hit.end
+        };
         if inside_quote || quotes_inside {
             hit.severity = Severity::Info;
             hit.detail = "tussen aanhalingstekens: genoemd, niet gebruikt".into();
             continue;
         }
-        let reported = matches!(hit.rule.category, Category::Discrimination | Category::Threat) && {
-            let tokens = doc.view.tokens.iter().enumerate().filter(|(_, t)| {
-                let (s, e) = doc.view.original_range(t.start, t.end);
-                s < hit.end && hit.start < e
-            });
-            let (first, last) = tokens.fold((None, None), |(f, _), (i, _)| (f.or(Some(i)), Some(i)));
-            matches!((first, last), (Some(f), Some(l)) if crate::detect::hate::counter_framed(doc, f, l))
-        };
+        let reported = matches!(hit.rule.category, Category::Discrimination | Category::Threat)
+            && doc
+                .tokens_overlapping(hit.start, hit.end)
+                .is_some_and(|(first, last)| crate::detect::hate::counter_framed(doc, first, last));
         if reported {
             hit.severity = Severity::Info;
             hit.detail = "besproken of veroordeeld, niet gebruikt".into();
@@ -87,7 +87,7 @@ const JOKE_EMOJI: &[char] = &['😂', '🤣', '😜', '😛', '😝', '😉', '�
 
 /// A joke marker or talk about sport and games in the sentence at original byte `start`.
 fn playful(doc: &Document<'_>, start: usize) -> bool {
-    let Some(t) = doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).1 > start) else {
+    let Some(t) = doc.token_ending_after(start) else {
         return false;
     };
     let (s, e) = doc.sentence_range(t);

@@ -49,7 +49,7 @@ impl<'a> Document<'a> {
         let view = Normalized::new(text);
         let found = matcher.find_all(&view);
         let (sentence_of, sentences) = split_sentences(text, &view);
-        let protected = personal_data::protected_spans(text);
+        let protected = merge_overlapping(personal_data::protected_spans(text));
         Document { text, view, found, lexicon, cues, sentence_of, sentences, protected }
     }
 
@@ -117,7 +117,43 @@ impl<'a> Document<'a> {
 
     /// Is the original byte range inside an e-mail address or URL?
     pub fn is_protected(&self, start: usize, end: usize) -> bool {
-        self.protected.iter().any(|&(s, e)| s <= start && end <= e)
+        // The spans are sorted and merged where they overlap: only the last one starting at or
+        // before `start` can hold the range.
+        let i = self.protected.partition_point(|&(s, _)| s <= start);
+        i > 0 && end <= self.protected[i - 1].1
+    }
+
+    /// The first token that starts at or after original byte `offset`.
+    pub fn token_starting_from(&self, offset: usize) -> Option<usize> {
+        let i = self.view.tokens.partition_point(|t| self.view.original_range(t.start, t.end).0 < offset);
+        (i < self.token_count()).then_some(i)
+    }
+
+    /// The first token whose original text ends after byte `offset`: the token holding `offset`,
+    /// or else the next one.
+    pub fn token_ending_after(&self, offset: usize) -> Option<usize> {
+        let i = self.view.tokens.partition_point(|t| self.view.original_range(t.start, t.end).1 <= offset);
+        (i < self.token_count()).then_some(i)
+    }
+
+    /// The last token whose original text starts before byte `offset`.
+    pub fn token_starting_before(&self, offset: usize) -> Option<usize> {
+        let i = self.view.tokens.partition_point(|t| self.view.original_range(t.start, t.end).0 < offset);
+        i.checked_sub(1)
+    }
+
+    /// The tokens (first and last, inclusive) that overlap original bytes `start..end`.
+    pub fn tokens_overlapping(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let first = self.token_ending_after(start)?;
+        let last = self.token_starting_before(end)?;
+        (first <= last).then_some((first, last))
+    }
+
+    /// What was found with its first token in `from..to`, in order of position.
+    pub fn found_starting_in(&self, from: usize, to: usize) -> &[Found] {
+        let a = self.found.partition_point(|f| f.first < from);
+        let b = self.found.partition_point(|f| f.first < to);
+        &self.found[a..b.max(a)]
     }
 
     /// Does a cue of `role` end right before token `i`?
@@ -139,6 +175,19 @@ impl<'a> Document<'a> {
     pub fn found_where(&self, pick: impl Fn(Target) -> bool) -> impl Iterator<Item = &Found> {
         self.found.iter().filter(move |f| pick(f.target))
     }
+}
+
+/// Sorted spans with the overlapping ones joined, so that a range lies inside at most one.
+fn merge_overlapping(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

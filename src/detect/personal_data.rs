@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::detect::Document;
+use crate::detect::{Document, Found};
 use crate::finding::{Hit, Severity};
 use crate::lexicon::ContextRole;
 use crate::rules;
@@ -350,9 +350,8 @@ fn date_plausible(candidate: &str) -> bool {
 /// Is a birth cue (geboren, jarig, verjaardag) in the same sentence as the date, and about a
 /// person rather than the school ("de school is jarig")?
 fn near_birth(doc: &Document<'_>, start: usize, end: usize) -> bool {
-    let first = doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).1 > start);
-    let Some(first) = first else { return false };
-    let last = doc.view.tokens.iter().rposition(|t| doc.view.original_range(t.start, t.end).0 < end).unwrap_or(first);
+    let Some(first) = doc.token_ending_after(start) else { return false };
+    let last = doc.token_starting_before(end).unwrap_or(first).max(first);
     let (s, _) = doc.sentence_range(first);
     let (_, e) = doc.sentence_range(last);
     let Some((cue, _)) = doc.cues.find_within(doc, ContextRole::Birth.into(), s, e) else {
@@ -360,7 +359,7 @@ fn near_birth(doc: &Document<'_>, start: usize, end: usize) -> bool {
     };
     let school_birthday = (cue.saturating_sub(3)..cue)
         .any(|t| doc.token(t).ends_with("school") || doc.token(t) == "jubileum")
-        || doc.found_where(|t| matches!(t, crate::matcher::Target::Org(_))).any(|f| f.last < cue && cue - f.last <= 3);
+        || org_within(doc, cue.saturating_sub(ORG_WORDS + 3), cue, |f| f.last < cue && cue - f.last <= 3);
     !school_birthday
 }
 
@@ -382,41 +381,38 @@ fn school_contact(doc: &Document<'_>, start: usize) -> bool {
     if role_address {
         return true;
     }
-    let tokens: Vec<usize> = (0..doc.token_count())
-        .filter(|&t| {
-            let (s, e) = doc.view.token_original(t);
-            s >= line_start && e <= start
-        })
-        .collect();
-    match (tokens.first(), tokens.last()) {
-        (Some(&first), Some(&last)) => {
+    // The tokens of the line before the number.
+    let first = doc.token_starting_from(line_start);
+    let last = doc.token_ending_after(start).map_or(doc.token_count(), |t| t).checked_sub(1);
+    match (first, last) {
+        (Some(first), Some(last)) if first <= last => {
             doc.cue_within(ContextRole::SchoolContact, first, last + 1)
-                || doc
-                    .found_where(|t| matches!(t, crate::matcher::Target::Org(_)))
-                    .any(|f| f.first >= first && f.last <= last)
+                || org_within(doc, first, last + 1, |f| f.last <= last)
         }
         _ => false,
     }
 }
 
+/// The most words an organisation's name is looked for before a cue.
+const ORG_WORDS: usize = 12;
+
+/// Does one of the organisation's names start in tokens `from..to` and satisfy `also`?
+fn org_within(doc: &Document<'_>, from: usize, to: usize, also: impl Fn(&Found) -> bool) -> bool {
+    doc.found_starting_in(from, to).iter().any(|f| matches!(f.target, crate::matcher::Target::Org(_)) && also(f))
+}
+
 /// An account in the name of an organisation: "t.n.v. Stichting Ouderraad", "t.n.v. OBS De
 /// Regenboog".
 fn organisation_account(doc: &Document<'_>, end: usize) -> bool {
-    let Some(next) = token_at_or_after(doc, end) else { return false };
+    let Some(next) = doc.token_starting_from(end) else { return false };
     let upto = (next + 8).min(doc.token_count());
-    doc.cue_within(ContextRole::SchoolContact, next, upto)
-        || doc.found_where(|t| matches!(t, crate::matcher::Target::Org(_))).any(|f| f.first >= next && f.first < upto)
-}
-
-/// The token that starts at or after original byte `start`.
-fn token_at_or_after(doc: &Document<'_>, start: usize) -> Option<usize> {
-    doc.view.tokens.iter().position(|t| doc.view.original_range(t.start, t.end).0 >= start)
+    doc.cue_within(ContextRole::SchoolContact, next, upto) || org_within(doc, next, upto, |_| true)
 }
 
 /// Is there a cue of one of `roles` among the few words before original byte `start`, in the
 /// same sentence ("bel de administratie op …", "bestelnummer …")?
 fn context_before(doc: &Document<'_>, start: usize, roles: &[ContextRole]) -> bool {
-    let i = token_at_or_after(doc, start).unwrap_or(doc.token_count());
+    let i = doc.token_starting_from(start).unwrap_or(doc.token_count());
     let from = i.saturating_sub(6);
     let from = if i > 0 && i <= doc.token_count() {
         from.max(doc.sentence_range(i.min(doc.token_count() - 1)).0)
@@ -428,9 +424,8 @@ fn context_before(doc: &Document<'_>, start: usize, roles: &[ContextRole]) -> bo
 
 /// Is one of the organisation's names among the few words before original byte `start`?
 fn org_before(doc: &Document<'_>, start: usize) -> bool {
-    let i = token_at_or_after(doc, start).unwrap_or(doc.token_count());
-    let from = i.saturating_sub(12);
-    doc.found_where(|t| matches!(t, crate::matcher::Target::Org(_))).any(|f| f.first >= from && f.last < i)
+    let i = doc.token_starting_from(start).unwrap_or(doc.token_count());
+    org_within(doc, i.saturating_sub(ORG_WORDS), i, |f| f.last < i)
 }
 
 #[cfg(test)]
