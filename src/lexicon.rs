@@ -224,6 +224,12 @@ pub enum ContextRole {
     Birth,
     /// Words after which a name is addressed ("gefeliciteerd Bas", "ga zo door Storm").
     Vocative,
+    /// Relatives through whom a pupil is named ("de moeder van Noor", "Daans vader").
+    Relative,
+    /// Words that say where someone is right now ("we zitten nu in", "live vanuit").
+    Whereabouts,
+    /// Words that make a letter-and-digit code a licence plate ("kenteken", "auto").
+    Vehicle,
 }
 
 /// The vocabulary of the threat grammar (`threats.tsv`).
@@ -381,6 +387,9 @@ impl Lexicon {
                     "number-label" => ContextRole::NumberLabel,
                     "birth" => ContextRole::Birth,
                     "vocative" => ContextRole::Vocative,
+                    "relative" => ContextRole::Relative,
+                    "whereabouts" => ContextRole::Whereabouts,
+                    "vehicle" => ContextRole::Vehicle,
                     other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
                 };
                 Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })

@@ -24,6 +24,10 @@ pub enum Channel {
     Personal,
     /// The school's own account or page.
     School,
+    /// The school's website.
+    Website,
+    /// The school's newsletter or parents' app.
+    Newsletter,
 }
 
 /// What a run checks against.
