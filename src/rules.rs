@@ -175,7 +175,7 @@ rule!(ONDERWIJSNUMMER, "PW207", "onderwijsnummer", PersonalData, Error, PERSONAL
     summary: "Onderwijsnummer (begint met 10, geldig volgens de aangepaste elfproef).",
     message: "Hier staat een onderwijsnummer.",
     advice: "Haal het onderwijsnummer weg. Het hoort in de leerlingadministratie, niet in een bericht.",
-    explanation: "Vindt negencijferige nummers die beginnen met 10 en de elfproef van het onderwijsnummer doorstaan (de som van de elfproef geeft rest 5, niet 0 zoals bij het BSN). Een leerling zonder BSN krijgt dit nummer van DUO.\n\nWaarom: net als het BSN is het onderwijsnummer een identificatienummer van één leerling.\n\nVoorbeeld: \"Onderwijsnummer 101010106\"");
+    explanation: "Vindt negencijferige nummers die beginnen met 10 en de elfproef van het onderwijsnummer doorstaan (de som van de elfproef geeft rest 5, niet 0 zoals bij het BSN). Een leerling zonder BSN krijgt dit nummer van DUO.\n\nWaarom: net als het BSN is het onderwijsnummer een identificatienummer van één leerling.\n\nVoorbeeld: \"Onderwijsnummer 101222331\"");
 
 rule!(AGE, "PW208", "pupil-age", PersonalData, Warning, PERSONAL_DATA, "[leeftijd]",
     summary: "Leeftijd bij de naam van een leerling (Noor (9), Daan wordt 10).",

@@ -127,7 +127,8 @@ impl Scanner {
             sgh_selected: self.settings.protocols.contains(&Protocol::Sgh),
         };
         let mentions = detect::names::detect(&doc, &name_cx, &mut hits);
-        detect::personal_data::detect(&doc, &DataContext { org_domains: &self.settings.org_domains }, &mut hits);
+        let data_cx = DataContext { org_domains: &self.settings.org_domains, mentions: &mentions };
+        detect::personal_data::detect(&doc, &data_cx, &mut hits);
         detect::confidential::detect(&doc, &mentions, &mut hits);
         detect::abuse::detect(&doc, &self.abuse, &mut hits);
         detect::hate::detect(&doc, &mut hits);

@@ -408,8 +408,12 @@ fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: us
     // After "gefeliciteerd", "dag", "lieve": addressed, unless a noun follows ("dag lieve groep 8":
     // then the word is an adjective).
     let addressed = doc.cue_before(ContextRole::Vocative, first) && !followed_by_noun(doc, last);
-    let genitive = extend_genitive(doc.text, doc.original_tokens(last, last).1) > doc.original_tokens(last, last).1;
-    if addressed || genitive {
+    let name_end = doc.original_tokens(last, last).1;
+    let genitive = extend_genitive(doc.text, name_end) > name_end;
+    // "Noor (9)": only a person has an age in brackets after the name.
+    static AGE_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?\(\d{1,2}\)").expect("valid regex"));
+    let age = AGE_IN_BRACKETS.is_match(&doc.text[name_end..]);
+    if addressed || genitive || age {
         // "Gefeliciteerd Bas!", "GA ZO DOOR STORM", "Bas' vader": only a name is addressed or
         // takes a possessive apostrophe.
         return true;
