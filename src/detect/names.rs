@@ -370,7 +370,12 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
                 && !doc.is_sentence_start(first)
                 && doc.is_all_caps(first - 1)
                 && doc.token(first - 1).len() <= 3;
-            if club {
+            // "een puck", "de max": a lower-case name after an article in text that does use
+            // capitals is a word.
+            let word_after_article = doc.cue_before(ContextRole::Determiner, first)
+                && !doc.is_capitalised(first)
+                && sentence_has_capitals(doc, first);
+            if club || word_after_article || part_of_longer_name(doc, first, last) {
                 None
             } else if form.is_word {
                 used_as_name(doc, cx, first, last).then_some(&rules::PUPIL_NAME_WORD)
@@ -381,7 +386,10 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
             }
         }
         FormKind::Surname => {
-            if somebody_else_before(doc, cx, first, form) || somebody_else_after(doc, cx, last, form) {
+            if somebody_else_before(doc, cx, first, form)
+                || somebody_else_after(doc, cx, last, form)
+                || part_of_longer_name(doc, first, last)
+            {
                 return None;
             }
             if form.is_word {
@@ -390,9 +398,11 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
                 let capitalised = doc.is_capitalised(last) && !doc.sentence_is_shouted(last);
                 let starts_sentence = doc.is_sentence_start(first) && first == last;
                 let determiner = first == last && doc.cue_before(ContextRole::Determiner, first);
+                // ("Ook De Lange liep": the capital of a sentence's first word proves nothing.)
                 let after_proper_name = first > 0
                     && !doc.is_sentence_start(first)
                     && doc.is_capitalised(first - 1)
+                    && !doc.is_sentence_start(first - 1)
                     && !is_initial(doc, first - 1);
                 (capitalised && !starts_sentence && !determiner && !after_proper_name)
                     .then_some(&rules::PUPIL_NAME_WORD)
@@ -401,6 +411,15 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
             }
         }
     }
+}
+
+/// Is the name at tokens `first..=last` one half of a longer hyphenated name ("Willem-Alexander",
+/// "Anne-Marie", "Smit-Jansen")? Then it names somebody else.
+fn part_of_longer_name(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    let (start, end) = doc.original_tokens(first, last);
+    let before = doc.text[..start].strip_suffix('-').is_some_and(|t| t.ends_with(char::is_alphabetic));
+    let after = doc.text[end..].strip_prefix('-').is_some_and(|t| t.starts_with(char::is_alphabetic));
+    before || after
 }
 
 /// Is a name that is also a word (Roos, Storm) used as a name at tokens `first..=last`?
