@@ -103,7 +103,8 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         nicknames.dedup();
         let mut other_surnames = Vec::new();
         let (op, ol) = split_particle(&field(official_particle), &field(official_last));
-        if !ol.is_empty() && !(ol.eq_ignore_ascii_case(&l) && op.eq_ignore_ascii_case(&p)) {
+        let same_as_used = ol.eq_ignore_ascii_case(&l) && op.eq_ignore_ascii_case(&p);
+        if !ol.is_empty() && !same_as_used {
             other_surnames.push((op, ol));
         }
         let consents = consent_positions

@@ -4,5 +4,6 @@
 mod cli;
 mod corpus;
 mod robustness;
+mod rosters;
 mod vocabulary;
 mod wordlists;
