@@ -414,11 +414,16 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
 }
 
 /// Is the name at tokens `first..=last` one half of a longer hyphenated name ("Willem-Alexander",
-/// "Anne-Marie", "Smit-Jansen")? Then it names somebody else.
+/// "Anne-Marie", "Smit-Jansen")? Then it names somebody else. The other half is capitalised, as
+/// names are; "luuk-schaken.jpg" is a file name with the name in it.
 fn part_of_longer_name(doc: &Document<'_>, first: usize, last: usize) -> bool {
     let (start, end) = doc.original_tokens(first, last);
-    let before = doc.text[..start].strip_suffix('-').is_some_and(|t| t.ends_with(char::is_alphabetic));
-    let after = doc.text[end..].strip_prefix('-').is_some_and(|t| t.starts_with(char::is_alphabetic));
+    let capital_word_before = |t: &str| {
+        let word: String = t.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        word.chars().last().is_some_and(char::is_uppercase)
+    };
+    let before = doc.text[..start].strip_suffix('-').is_some_and(capital_word_before);
+    let after = doc.text[end..].strip_prefix('-').is_some_and(|t| t.starts_with(char::is_uppercase));
     before || after
 }
 
