@@ -271,6 +271,14 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         problem(&e.to_string());
         return Ok(TROUBLE);
     }
+    for file in roster.files_without_consent_for(&choice) {
+        note(
+            args.quiet,
+            &format!(
+                "{file}: geen toestemmingskolom voor dit kanaal; toestemming voor beeldmateriaal geldt als onbekend (kies een kolom met --consent-column)"
+            ),
+        );
+    }
     if args.rosters.is_empty() && args.format == Format::Human {
         note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
     }

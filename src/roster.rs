@@ -247,12 +247,15 @@ impl Roster {
                         report.format = "lijst met een naam per regel".into();
                     }
                     (_, Some((line, cells))) => {
+                        // Show the headers only when the row is a header row: a file without one
+                        // starts with a pupil, whose data must not end up in a message.
+                        let is_header = cells.iter().any(|c| Column::recognise(c).is_some());
                         let headers: Vec<&str> = cells.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
+                        let shown = if is_header { format!(" ({})", headers.join(", ")) } else { String::new() };
                         return Err(err(
                             Some(*line),
                             format!(
-                                "geen kolom met namen herkend in de kopregel ({}); verwacht bijvoorbeeld Roepnaam, Tussenvoegsel, Achternaam",
-                                headers.join(", ")
+                                "geen kolom met namen herkend in de kopregel{shown}; verwacht bijvoorbeeld Roepnaam, Tussenvoegsel, Achternaam"
                             ),
                         ));
                     }
@@ -397,8 +400,11 @@ mod tests {
     fn empty_or_unrecognised_rosters_are_errors() {
         assert!(Roster::parse("leeg.csv", b"").is_err());
         assert!(Roster::parse("leeg.csv", b"Roepnaam;Achternaam\n").is_err());
-        let e = Roster::parse("raar.csv", b"kolom1;kolom2\na;b\n").unwrap_err();
+        let e = Roster::parse("raar.csv", b"kolom1;Klas\na;b\n").unwrap_err();
         assert_eq!(e.line, Some(1));
-        assert!(e.message.contains("kolom1"));
+        assert!(e.message.contains("kolom1, Klas"), "{e}");
+        // Without a header row the first row is a pupil: not repeated in the message.
+        let e = Roster::parse("zonder-kop.csv", b"Daan;de;Vries\nNoor;;Bakker\n").unwrap_err();
+        assert!(!e.message.contains("Daan") && e.message.contains("Roepnaam"), "{e}");
     }
 }

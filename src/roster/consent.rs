@@ -166,6 +166,18 @@ impl Roster {
     }
 }
 
+impl Roster {
+    /// The roster files that have consent columns but none that `choice` selects (their pupils'
+    /// consent is unknown), for a note to the user.
+    pub fn files_without_consent_for(&self, choice: &ConsentChoice) -> Vec<&str> {
+        self.files
+            .iter()
+            .filter(|f| !f.consent_columns.is_empty() && columns_for(&f.consent_columns, choice).is_none())
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+}
+
 /// Consent in every selected column is consent; a no anywhere is no.
 fn combine(values: impl Iterator<Item = Consent>) -> Consent {
     let mut result = Consent::Yes;
