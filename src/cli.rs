@@ -17,10 +17,9 @@ use crate::git::{self, ChangedFile, Revisions};
 use crate::input::{self, Loaded, Source};
 use crate::lexicon::Lexicon;
 use crate::markup::{self, Markup};
-use crate::normalize::normalize_term;
 use crate::protocol::{Protocol, article_summary};
 use crate::report::{Format, Summary};
-use crate::roster::{Consent, Roster};
+use crate::roster::{ConsentChoice, Medium, Roster};
 use crate::rules;
 use crate::scan::{Channel, Location, Scanner, Settings};
 
@@ -70,8 +69,12 @@ enum Command {
 enum RosterCommand {
     /// Laat zien hoe een leerlingenlijst gelezen wordt, en wat eraan opvalt.
     Check {
-        /// De leerlingenlijst.
-        file: PathBuf,
+        /// De leerlingenlijst(en): CSV, Excel-werkmap (klas.xlsx of klas.xlsx:Blad2) of een naam per regel.
+        #[arg(required = true, value_name = "BESTAND")]
+        files: Vec<PathBuf>,
+        /// Geen namen uit de lijst in de uitvoer.
+        #[arg(long)]
+        redact: bool,
     },
 }
 
@@ -81,12 +84,21 @@ struct ScanArgs {
     /// Zonder pad, of met -, leest postwacht standaardinvoer.
     #[arg(value_name = "PAD")]
     paths: Vec<PathBuf>,
-    /// Leerlingenlijst (CSV of een naam per regel); mag vaker.
+    /// Leerlingenlijst: CSV, Excel-werkmap (klas.xlsx, of een werkblad: klas.xlsx:Blad2) of een naam
+    /// per regel; mag vaker.
     #[arg(long = "roster", value_name = "BESTAND")]
     rosters: Vec<PathBuf>,
+    /// De kolom van de leerlingenlijst met de toestemming voor beeldmateriaal die geldt (standaard:
+    /// de kolom die bij --channel hoort, zoals "Beeldmateriaal social media").
+    #[arg(long = "consent-column", value_name = "KOLOM")]
+    consent_column: Option<String>,
     /// Naam van de school of het bestuur zoals mensen die schrijven; mag vaker.
     #[arg(long = "org", value_name = "NAAM")]
     orgs: Vec<String>,
+    /// Webdomein van de school of het bestuur (school.nl): algemene adressen daar (info@,
+    /// administratie@) zijn geen persoonsgegeven; mag vaker.
+    #[arg(long = "org-domain", value_name = "DOMEIN")]
+    org_domains: Vec<String>,
     /// Waar het bericht komt te staan.
     #[arg(long, value_enum, default_value_t = ChannelArg::Personal)]
     channel: ChannelArg,
@@ -131,6 +143,11 @@ enum ChannelArg {
     Personal,
     /// Het account of de pagina van de school.
     School,
+    /// De website van de school.
+    Website,
+    /// De nieuwsbrief of ouderapp van de school.
+    #[value(alias = "nieuwsbrief")]
+    Newsletter,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -191,7 +208,7 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => scan(args, &mut out),
         Command::Rules { format } => print_rules(format, &mut out).map(|()| CLEAN),
         Command::Explain { code } => explain(&code, &mut out),
-        Command::Roster { command: RosterCommand::Check { file } } => roster_check(&file, &mut out),
+        Command::Roster { command: RosterCommand::Check { files, redact } } => roster_check(&files, redact, &mut out),
         Command::Trace { text } => trace(&text, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
@@ -230,10 +247,17 @@ fn settings(args: &ScanArgs) -> Settings {
         channel: match args.channel {
             ChannelArg::Personal => Channel::Personal,
             ChannelArg::School => Channel::School,
+            ChannelArg::Website => Channel::Website,
+            ChannelArg::Newsletter => Channel::Newsletter,
         },
         protocols,
         orgs: args.orgs.iter().filter(|o| !o.trim().is_empty()).cloned().collect(),
-        org_domains: Vec::new(),
+        org_domains: args
+            .org_domains
+            .iter()
+            .map(|d| d.trim().trim_start_matches('@').to_lowercase())
+            .filter(|d| !d.is_empty())
+            .collect(),
     }
 }
 
@@ -265,6 +289,24 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
                 return Ok(TROUBLE);
             }
         }
+    }
+    let choice = match &args.consent_column {
+        Some(column) => ConsentChoice::Column(column.clone()),
+        None => ConsentChoice::Medium(Medium::of(settings(&args).channel)),
+    };
+    if !args.rosters.is_empty()
+        && let Err(e) = roster.choose_consent(&choice)
+    {
+        problem(&e.to_string());
+        return Ok(TROUBLE);
+    }
+    for file in roster.files_without_consent_for(&choice) {
+        note(
+            args.quiet,
+            &format!(
+                "{file}: geen toestemmingskolom voor dit kanaal; toestemming voor beeldmateriaal geldt als onbekend (kies een kolom met --consent-column)"
+            ),
+        );
     }
     if args.rosters.is_empty() && args.format == Format::Human {
         note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
@@ -450,14 +492,7 @@ fn trace(text: &str, out: &mut dyn Write) -> io::Result<u8> {
     }
 }
 
-fn roster_check(file: &std::path::Path, out: &mut dyn Write) -> io::Result<u8> {
-    let (roster, report) = match Roster::load(file) {
-        Ok(r) => r,
-        Err(e) => {
-            problem(&e.to_string());
-            return Ok(TROUBLE);
-        }
-    };
+fn roster_check(files: &[PathBuf], redact: bool, out: &mut dyn Write) -> io::Result<u8> {
     let lexicon = match Lexicon::get() {
         Ok(l) => l,
         Err(e) => {
@@ -465,41 +500,23 @@ fn roster_check(file: &std::path::Path, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(TROUBLE);
         }
     };
-    writeln!(out, "{}", file.display())?;
-    writeln!(out, "  tekencodering: {}", report.encoding.name())?;
-    writeln!(out, "  vorm: {}", report.format)?;
-    if !report.columns.is_empty() {
-        writeln!(out, "  herkende kolommen: {}", report.columns.join(", "))?;
-    }
-    if !report.unknown_columns.is_empty() {
-        writeln!(out, "  niet gebruikte kolommen: {}", report.unknown_columns.join(", "))?;
-    }
-    writeln!(out, "  leerlingen: {}", roster.pupils.len())?;
-    let consent = |c: Consent| roster.pupils.iter().filter(|p| p.consent == c).count();
-    if consent(Consent::Unknown) < roster.pupils.len() {
-        writeln!(out, "  toestemming beeldmateriaal: {} ja, {} nee", consent(Consent::Yes), consent(Consent::No))?;
-    } else {
-        writeln!(out, "  toestemming beeldmateriaal: geen kolom gevonden (toestemming onbekend)")?;
-    }
-    let mut words: Vec<String> = Vec::new();
-    for p in &roster.pupils {
-        for name in [&p.first, &p.last] {
-            let n = normalize_term(name);
-            if !n.is_empty() && n.split(' ').all(|w| lexicon.is_common_word(w)) && !words.contains(name) {
-                words.push(name.clone());
+    let mut status = CLEAN;
+    for (i, file) in files.iter().enumerate() {
+        match Roster::load(file) {
+            Ok((roster, report)) => {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let name = file.display().to_string();
+                for line in crate::roster::check::describe(&name, &roster, &report, lexicon, redact) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            Err(e) => {
+                problem(&e.to_string());
+                status = TROUBLE;
             }
         }
     }
-    if !words.is_empty() {
-        writeln!(out, "  namen die ook een gewoon woord zijn (strenger gezocht): {}", words.join(", "))?;
-    }
-    if report.problems.is_empty() {
-        writeln!(out, "  geen problemen gevonden")?;
-    } else {
-        writeln!(out, "  problemen:")?;
-        for p in &report.problems {
-            writeln!(out, "    {p}")?;
-        }
-    }
-    Ok(CLEAN)
+    Ok(status)
 }

@@ -11,6 +11,9 @@ use std::borrow::Cow;
 pub enum Encoding {
     Utf8,
     Utf8Bom,
+    /// UTF-16 with a byte order mark, as Excel saves "Unicode-tekst" (read for rosters only).
+    Utf16Le,
+    Utf16Be,
     Windows1252,
 }
 
@@ -19,6 +22,8 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 met BOM",
+            Encoding::Utf16Le => "UTF-16 (little-endian)",
+            Encoding::Utf16Be => "UTF-16 (big-endian)",
             Encoding::Windows1252 => "Windows-1252",
         }
     }
@@ -41,6 +46,18 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
         Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
         Err(_) => (Cow::Owned(decode_windows_1252(bytes)), Encoding::Windows1252),
     }
+}
+
+/// Decode UTF-16 that starts with a byte order mark (the mark is dropped); `None` without one.
+/// Unpaired surrogates become U+FFFD.
+pub fn decode_utf16(bytes: &[u8]) -> Option<(String, Encoding)> {
+    let (encoding, from): (Encoding, fn([u8; 2]) -> u16) = match bytes {
+        [0xFF, 0xFE, ..] => (Encoding::Utf16Le, u16::from_le_bytes),
+        [0xFE, 0xFF, ..] => (Encoding::Utf16Be, u16::from_be_bytes),
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|pair| from([pair[0], pair[1]]));
+    Some((char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect(), encoding))
 }
 
 pub fn decode_windows_1252(bytes: &[u8]) -> String {
@@ -69,6 +86,15 @@ mod tests {
         assert_eq!((text.as_ref(), enc), ("\u{FEFF}Zoë", Encoding::Utf8Bom));
         let (text, enc) = decode(b"Zo\xEB \x80 \x93ja\x94");
         assert_eq!((text.as_ref(), enc), ("Zoë € “ja”", Encoding::Windows1252));
+    }
+
+    #[test]
+    fn decodes_utf16_with_a_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Zoë;ja".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_utf16(&le), Some(("Zoë;ja".to_string(), Encoding::Utf16Le)));
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Zoë".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode_utf16(&be), Some(("Zoë".to_string(), Encoding::Utf16Be)));
+        assert_eq!(decode_utf16(b"Zoe"), None);
     }
 
     #[test]

@@ -238,6 +238,12 @@ pub enum ContextRole {
     Imperative,
     /// Famous people and characters: a roster name inside one is not the pupil ("Romeo en Julia").
     Famous,
+    /// Relatives through whom a pupil is named ("de moeder van Noor", "Daans vader").
+    Relative,
+    /// Words that say where someone is right now ("we zitten nu in", "live vanuit").
+    Whereabouts,
+    /// Words that make a letter-and-digit code a licence plate ("kenteken", "auto").
+    Vehicle,
 }
 
 /// The vocabulary of the threat grammar (`threats.tsv`).
@@ -397,6 +403,9 @@ impl Lexicon {
                     "vocative" => ContextRole::Vocative,
                     "imperative" => ContextRole::Imperative,
                     "famous" => ContextRole::Famous,
+                    "relative" => ContextRole::Relative,
+                    "whereabouts" => ContextRole::Whereabouts,
+                    "vehicle" => ContextRole::Vehicle,
                     other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
                 };
                 Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })

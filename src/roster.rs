@@ -1,52 +1,98 @@
 //! Rosters: the pupils whose names must not be published, and their consent for photos.
 //!
-//! Two formats are read, told apart by their content:
-//! - a table (CSV or TSV, separator detected: `;` as Dutch Excel writes it, `,` or tab) with a
-//!   header row whose columns are recognised by name (the field names of Magister, SOMtoday,
-//!   ParnasSys and ESIS, case-insensitively; see [`Column::recognise`]);
-//! - a plain list with one full name per line ("Jan de Vries"; particles recognised).
+//! What a file holds is told from its content, not its name:
+//! - a workbook (`.xlsx`, `.xls`, `.ods`): the first sheet, or the one named after a colon
+//!   (`klas.xlsx:Blad2`; [`workbook`]);
+//! - a table (CSV or TSV, separator detected: `;` as Dutch Excel writes it, `,` or tab; in UTF-8,
+//!   UTF-8 with BOM, UTF-16 (Excel's "Unicode-tekst") or Windows-1252) with a header row whose
+//!   columns are recognised by name ([`Column::recognise`]; rows above the header are skipped);
+//! - a plain list with one full name per line ("Jan de Vries", or "Vries, Jan de").
 //!
-//! A roster that yields no pupils is an error: a check against an empty roster would pass every
-//! text silently.
+//! A table yields [`table::read`]'s pupils; consent per channel is chosen with
+//! [`Roster::choose_consent`]. A roster that yields no pupils is an error: a check against an
+//! empty roster would pass every text silently.
+
+pub mod check;
+mod columns;
+mod consent;
+mod table;
+mod workbook;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::encoding::{self, Encoding};
+use table::Table;
+
+pub use columns::Column;
+pub use consent::{ConsentChoice, Medium, parse_consent};
 
 /// Whether a pupil may appear in photos and video.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Consent {
     Yes,
     No,
-    /// The roster has no consent column.
+    /// The roster has no consent column for this channel.
+    #[default]
     Unknown,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Pupil {
     /// The first name the pupil goes by (roepnaam).
     pub first: String,
     /// The particle (tussenvoegsel): "de", "van den", … or empty.
     pub particle: String,
     pub last: String,
+    /// Other first names the pupil goes by (nicknames from a roster column): matched like `first`.
+    pub nicknames: Vec<String>,
+    /// The official first name where it differs from the used one: matched in full names only.
+    pub official_first: Vec<String>,
+    /// Other surnames (particle, surname): the official one where it differs from the used one;
+    /// matched in full names only.
+    pub other_surnames: Vec<(String, String)>,
     pub group: String,
+    /// The consent that applies to the chosen channel (see [`Roster::choose_consent`]).
     pub consent: Consent,
+    /// The value in each consent column of the pupil's roster file ([`RosterFile::consent_columns`]).
+    pub consents: Vec<Consent>,
+    /// Index of the pupil's roster file in [`Roster::files`].
+    pub file: u32,
     /// Where the pupil came from, for messages about the roster itself.
     pub line: usize,
+}
+
+impl Pupil {
+    /// A pupil with just a name (consent unknown).
+    pub fn named(first: &str, particle: &str, last: &str) -> Pupil {
+        Pupil { first: first.into(), particle: particle.into(), last: last.into(), ..Pupil::default() }
+    }
+}
+
+/// One roster file that pupils came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RosterFile {
+    pub name: String,
+    /// Headers of its consent columns.
+    pub consent_columns: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Roster {
     pub pupils: Vec<Pupil>,
+    pub files: Vec<RosterFile>,
 }
 
-/// What was learnt while reading a roster file (for `postwacht roster check`).
+/// What was learnt while reading a roster file (for `postwacht roster check`). Holds headers and
+/// line numbers, never a pupil's data.
 #[derive(Clone, Debug)]
 pub struct RosterReport {
-    pub encoding: Encoding,
+    /// The text encoding; `None` for a workbook.
+    pub encoding: Option<Encoding>,
     pub format: String,
-    pub columns: Vec<String>,
+    /// Recognised columns: header and what it holds.
+    pub columns: Vec<(String, Column)>,
+    /// Headers postwacht does not recognise.
     pub unknown_columns: Vec<String>,
     pub problems: Vec<String>,
 }
@@ -68,53 +114,6 @@ impl fmt::Display for RosterError {
 }
 
 impl std::error::Error for RosterError {}
-
-/// A recognised column of a roster table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    First,
-    Particle,
-    Last,
-    FullName,
-    Group,
-    Id,
-    Consent,
-}
-
-impl Column {
-    /// Recognise a header by the names the school administration systems give it.
-    pub fn recognise(header: &str) -> Option<Column> {
-        let key: String = header
-            .trim()
-            .trim_start_matches('\u{FEFF}')
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        if key.contains("toestemming") || key.contains("beeldmateriaal") || key.contains("consent") {
-            return Some(Column::Consent);
-        }
-        Some(match key.as_str() {
-            "roepnaam" | "voornaam" | "roepnaamofficieel" | "firstname" | "givenname" | "voornamen" => Column::First,
-            "tussenvoegsel"
-            | "tussenvoegsels"
-            | "tussenv"
-            | "voorvoegsel"
-            | "voorvoegsels"
-            | "tussenvoegselofficieel"
-            | "prefix" => Column::Particle,
-            "achternaam" | "achternaamofficieel" | "familienaam" | "geslachtsnaam" | "lastname" | "surname" => {
-                Column::Last
-            }
-            "naam" | "volledigenaam" | "leerling" | "leerlingnaam" | "name" | "fullname" => Column::FullName,
-            "klas" | "groep" | "stamgroep" | "jaargroep" | "leerjaar" | "klasnaam" | "groepnaam" | "lesgroep" => {
-                Column::Group
-            }
-            "stamnr" | "stamnummer" | "stamnrstr" | "leerlingnummer" | "leerlingnr" | "key" | "id" => Column::Id,
-            _ => return None,
-        })
-    }
-}
 
 /// Particles (tussenvoegsels) as they appear between first name and surname.
 const PARTICLES: &[&str] = &[
@@ -139,178 +138,217 @@ pub fn split_full_name(full: &str) -> (String, String, String) {
     (first.to_string(), rest[..particle_len].join(" "), rest[particle_len..].join(" "))
 }
 
-/// Read a consent value: ja/nee/true/false/1/0/x; empty means no consent.
-pub fn parse_consent(value: &str) -> Option<Consent> {
-    match value.trim().to_lowercase().as_str() {
-        "ja" | "j" | "yes" | "y" | "true" | "waar" | "1" | "x" | "✓" | "✔" | "wel" | "akkoord" | "toestemming" => {
-            Some(Consent::Yes)
+/// Split a name as a class list writes it, surname first: "Vries, Daan de", "Bakker, Noor".
+fn split_listed_name(name: &str) -> (String, String, String) {
+    match name.split_once(',') {
+        Some((last, rest)) if !rest.contains(',') && !last.trim().is_empty() && !rest.trim().is_empty() => {
+            let mut words: Vec<&str> = rest.split_whitespace().collect();
+            let particle_len = words.iter().rev().take_while(|w| is_particle(w)).count().min(words.len() - 1);
+            let particle = words.split_off(words.len() - particle_len).join(" ");
+            (words.join(" "), particle, last.trim().to_string())
         }
-        "nee" | "n" | "no" | "false" | "onwaar" | "0" | "" | "-" | "geen" | "niet" | "geen toestemming" => {
-            Some(Consent::No)
-        }
-        _ => None,
+        _ => split_full_name(name),
     }
 }
 
+/// A roster as given on the command line: a file, and for a workbook perhaps a sheet
+/// (`klas.xlsx:Blad2`).
+pub fn split_sheet(spec: &Path) -> (PathBuf, Option<String>) {
+    if spec.exists() {
+        return (spec.to_path_buf(), None);
+    }
+    let text = spec.to_string_lossy();
+    if let Some((file, sheet)) = text.rsplit_once(':') {
+        let lower = file.to_lowercase();
+        let workbook = [".xlsx", ".xlsm", ".xls", ".ods"].iter().any(|x| lower.ends_with(x));
+        if workbook && !sheet.is_empty() {
+            return (PathBuf::from(file), Some(sheet.to_string()));
+        }
+    }
+    (spec.to_path_buf(), None)
+}
+
 impl Roster {
-    /// Read a roster file.
-    pub fn load(path: &Path) -> Result<(Roster, RosterReport), RosterError> {
-        let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| RosterError {
-            file: file.clone(),
+    /// Read a roster file (`klas.csv`, `klas.xlsx`, `klas.xlsx:Blad2`).
+    pub fn load(spec: &Path) -> Result<(Roster, RosterReport), RosterError> {
+        let (path, sheet) = split_sheet(spec);
+        let file = spec.display().to_string();
+        let bytes = std::fs::read(&path).map_err(|e| RosterError {
+            file: path.display().to_string(),
             line: None,
             message: format!("kan de leerlingenlijst niet lezen: {}", crate::input::describe_io_error(&e)),
         })?;
-        Roster::parse(&file, &bytes)
+        Roster::parse_sheet(&file, &bytes, sheet.as_deref())
     }
 
     /// Read a roster from bytes; `file` names it in messages.
     pub fn parse(file: &str, bytes: &[u8]) -> Result<(Roster, RosterReport), RosterError> {
-        let err = |line: Option<usize>, message: String| RosterError { file: file.to_string(), line, message };
-        if encoding::looks_binary(bytes) {
-            return Err(err(
-                None,
-                "dit is geen tekstbestand; sla de leerlingenlijst op als CSV (gescheiden door lijstscheidingsteken)"
-                    .into(),
-            ));
-        }
-        let (text, encoding) = encoding::decode(bytes);
-        let text = text.trim_start_matches('\u{FEFF}');
-        let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let separator = [';', '\t', ','].into_iter().max_by_key(|s| first_line.matches(*s).count()).unwrap_or(';');
-        let headers: Vec<&str> = first_line.split(separator).collect();
-        let recognised: Vec<Option<Column>> = headers.iter().map(|h| Column::recognise(h)).collect();
-        let has_name_column =
-            recognised.iter().any(|c| matches!(c, Some(Column::First | Column::Last | Column::FullName)));
-        let looks_tabular = first_line.contains(separator) && has_name_column;
-        let is_table_file = file.to_lowercase().ends_with(".csv") || file.to_lowercase().ends_with(".tsv");
+        Roster::parse_sheet(file, bytes, None)
+    }
 
-        let (roster, mut report) = if looks_tabular {
-            parse_table(text, separator, &headers, &recognised, encoding).map_err(|(line, m)| err(line, m))?
-        } else if is_table_file && first_line.contains(separator) {
-            return Err(err(
-                Some(1),
-                format!(
-                    "geen kolom met namen herkend in de kopregel ({}); verwacht bijvoorbeeld Roepnaam, Tussenvoegsel, Achternaam",
-                    headers.iter().map(|h| h.trim()).collect::<Vec<_>>().join(", ")
-                ),
-            ));
+    /// Read a roster from bytes, taking sheet `sheet` of a workbook (else its first sheet).
+    pub fn parse_sheet(file: &str, bytes: &[u8], sheet: Option<&str>) -> Result<(Roster, RosterReport), RosterError> {
+        let err = |line: Option<usize>, message: String| RosterError { file: file.to_string(), line, message };
+        let (table, mut report, plain_text) = if workbook::looks_like_workbook(bytes) {
+            let (table, name) = workbook::read(bytes, sheet).map_err(|m| err(None, m))?;
+            let report = new_report(None, format!("Excel-werkmap, werkblad '{name}'"));
+            (table, report, None)
         } else {
-            parse_list(text, encoding)
+            if sheet.is_some() {
+                return Err(err(None, "alleen een werkmap (.xlsx, .xls, .ods) heeft werkbladen".into()));
+            }
+            let (text, encoding) = decode_roster(bytes).ok_or_else(|| {
+                err(
+                    None,
+                    "dit is geen tekstbestand en geen werkmap; sla de leerlingenlijst op als .xlsx of als CSV (gescheiden door lijstscheidingsteken)".into(),
+                )
+            })?;
+            let text = text.trim_start_matches('\u{FEFF}').to_string();
+            let (table, format) = match csv_table(&text) {
+                Ok((table, b';')) => (table, "tabel, gescheiden door puntkomma's"),
+                Ok((table, b'\t')) => (table, "tabel, gescheiden door tabs"),
+                Ok((table, _)) => (table, "tabel, gescheiden door komma's"),
+                Err((line, message)) if is_table_name(file) => return Err(err(Some(line), message)),
+                // Not CSV after all (a quote in a name): a plain list.
+                Err(_) => (Table { rows: Vec::new() }, ""),
+            };
+            (table, new_report(Some(encoding), format.into()), Some(text))
         };
+
+        let mut roster =
+            Roster { pupils: Vec::new(), files: vec![RosterFile { name: file.to_string(), ..Default::default() }] };
+        match table.layout() {
+            Some(layout) => {
+                let outcome = table::read(&table, &layout);
+                for (header, column) in layout.headers.iter().zip(&layout.columns) {
+                    match column {
+                        Some(c) => report.columns.push((header.clone(), *c)),
+                        None if !header.is_empty() => report.unknown_columns.push(header.clone()),
+                        None => {}
+                    }
+                }
+                if !report.unknown_columns.is_empty() {
+                    report.problems.insert(
+                        0,
+                        format!("onbekende kolommen (niet gebruikt): {}", report.unknown_columns.join(", ")),
+                    );
+                }
+                roster.files[0].consent_columns = outcome.consent_columns;
+                roster.pupils = outcome.pupils;
+                report.problems.extend(outcome.problems);
+            }
+            None => {
+                let first_row = table.rows.iter().find(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+                let is_list = plain_text.is_some() && table.rows.iter().all(|(_, cells)| cells.len() <= 1);
+                let listed_by_name = plain_text.is_some() && !is_table_name(file);
+                match (plain_text, first_row) {
+                    (Some(text), _) if is_list || listed_by_name => {
+                        roster.pupils = parse_list(&text);
+                        report.format = "lijst met een naam per regel".into();
+                    }
+                    (_, Some((line, cells))) => {
+                        // Show the headers only when the row is a header row: a file without one
+                        // starts with a pupil, whose data must not end up in a message.
+                        let is_header = cells.iter().any(|c| Column::recognise(c).is_some());
+                        let headers: Vec<&str> = cells.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
+                        let shown = if is_header { format!(" ({})", headers.join(", ")) } else { String::new() };
+                        return Err(err(
+                            Some(*line),
+                            format!(
+                                "geen kolom met namen herkend in de kopregel{shown}; verwacht bijvoorbeeld Roepnaam, Tussenvoegsel, Achternaam"
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
         if roster.pupils.is_empty() {
             return Err(err(None, "de leerlingenlijst bevat geen leerlingen".into()));
         }
         report.problems.extend(duplicate_problems(&roster));
+        roster.choose_consent(&ConsentChoice::Medium(Medium::SocialMedia))?;
         Ok((roster, report))
     }
 
     /// Add the pupils of another roster.
     pub fn extend(&mut self, other: Roster) {
-        self.pupils.extend(other.pupils);
+        let offset = self.files.len() as u32;
+        self.files.extend(other.files);
+        self.pupils.extend(other.pupils.into_iter().map(|mut p| {
+            p.file += offset;
+            p
+        }));
     }
 }
 
-type TableResult = Result<(Roster, RosterReport), (Option<usize>, String)>;
-
-fn parse_table(
-    text: &str,
-    separator: char,
-    headers: &[&str],
-    columns: &[Option<Column>],
-    encoding: Encoding,
-) -> TableResult {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator as u8)
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let column = |wanted: Column| columns.iter().position(|c| *c == Some(wanted));
-    // With several consent columns, the one for social media applies to posts.
-    let consent_col = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c == Some(Column::Consent))
-        .map(|(i, _)| i)
-        .max_by_key(|&i| headers[i].to_lowercase().contains("social"));
-    let (first, particle, last, full, group) = (
-        column(Column::First),
-        column(Column::Particle),
-        column(Column::Last),
-        column(Column::FullName),
-        column(Column::Group),
-    );
-
-    let mut pupils = Vec::new();
-    let mut problems = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
-        let record = record.map_err(|e| (Some(line), format!("regel is geen geldige CSV: {e}")))?;
-        let field = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim().to_string();
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let (mut f, mut p, mut l) = (field(first), field(particle), field(last));
-        if f.is_empty() && l.is_empty() && full.is_some() {
-            (f, p, l) = split_full_name(&field(full));
-        }
-        if f.is_empty() && l.is_empty() {
-            problems.push(format!("regel {line}: geen naam"));
-            continue;
-        }
-        let consent = match consent_col {
-            None => Consent::Unknown,
-            Some(i) => {
-                let value = record.get(i).unwrap_or("");
-                parse_consent(value).unwrap_or_else(|| {
-                    problems.push(format!("regel {line}: toestemming '{value}' niet herkend, gelezen als nee"));
-                    Consent::No
-                })
-            }
-        };
-        pupils.push(Pupil { first: f, particle: p, last: l, group: field(group), consent, line });
-    }
-    let names = |wanted: bool| -> Vec<String> {
-        headers
-            .iter()
-            .zip(columns)
-            .filter(|(_, c)| c.is_some() == wanted)
-            .map(|(h, _)| h.trim().trim_start_matches('\u{FEFF}').to_string())
-            .filter(|h| !h.is_empty())
-            .collect()
-    };
-    let format = match separator {
-        ';' => "tabel, gescheiden door puntkomma's",
-        '\t' => "tabel, gescheiden door tabs",
-        _ => "tabel, gescheiden door komma's",
-    };
-    Ok((
-        Roster { pupils },
-        RosterReport { encoding, format: format.into(), columns: names(true), unknown_columns: names(false), problems },
-    ))
+fn new_report(encoding: Option<Encoding>, format: String) -> RosterReport {
+    RosterReport { encoding, format, columns: Vec::new(), unknown_columns: Vec::new(), problems: Vec::new() }
 }
 
-fn parse_list(text: &str, encoding: Encoding) -> (Roster, RosterReport) {
+fn is_table_name(file: &str) -> bool {
+    let lower = file.to_lowercase();
+    lower.ends_with(".csv") || lower.ends_with(".tsv")
+}
+
+/// Text from a roster's bytes: UTF-16 with a BOM (Excel's "Unicode-tekst"), else as
+/// [`encoding::decode`] reads text. `None` for other binary content.
+fn decode_roster(bytes: &[u8]) -> Option<(String, Encoding)> {
+    if let Some(decoded) = encoding::decode_utf16(bytes) {
+        return Some(decoded);
+    }
+    if encoding::looks_binary(bytes) {
+        return None;
+    }
+    let (text, encoding) = encoding::decode(bytes);
+    Some((text.into_owned(), encoding))
+}
+
+/// Read CSV or TSV text into a table, with the separator that the header line uses most. A first
+/// line `sep=;` (which Excel writes and reads) sets the separator.
+fn csv_table(text: &str) -> Result<(Table, u8), (usize, String)> {
+    let mut body = text;
+    let mut line_offset = 0;
+    let mut separator = None;
+    if let Some(rest) = text.strip_prefix("sep=").or_else(|| text.strip_prefix("SEP=")) {
+        let (directive, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        separator = directive.trim_end_matches('\r').bytes().next();
+        body = after;
+        line_offset = 1;
+    }
+    // The header is within the first lines; the separator is the one it uses most.
+    let separator = separator.unwrap_or_else(|| {
+        let head: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).take(10).collect();
+        let header =
+            head.iter().find(|l| l.split([';', '\t', ',']).any(|h| Column::recognise(h).is_some_and(Column::is_name)));
+        let sample = header.copied().unwrap_or_else(|| head.first().copied().unwrap_or(""));
+        [b';', b'\t', b','].into_iter().max_by_key(|&s| sample.matches(s as char).count()).unwrap_or(b';')
+    });
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(separator).has_headers(false).flexible(true).from_reader(body.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize) + line_offset;
+            (line, "regel is geen geldige CSV (staat er een losse \" in?)".to_string())
+        })?;
+        let line = record.position().map_or(0, |p| p.line() as usize) + line_offset;
+        rows.push((line, record.iter().map(str::to_string).collect()));
+    }
+    Ok((Table { rows }, separator))
+}
+
+fn parse_list(text: &str) -> Vec<Pupil> {
     let mut pupils = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let name = line.trim().trim_start_matches('\u{FEFF}');
         if name.is_empty() || name.starts_with('#') {
             continue;
         }
-        let (first, particle, last) = split_full_name(name);
-        pupils.push(Pupil { first, particle, last, group: String::new(), consent: Consent::Unknown, line: index + 1 });
+        let (first, particle, last) = split_listed_name(name);
+        pupils.push(Pupil { line: index + 1, ..Pupil::named(&first, &particle, &last) });
     }
-    (
-        Roster { pupils },
-        RosterReport {
-            encoding,
-            format: "lijst met een naam per regel".into(),
-            columns: Vec::new(),
-            unknown_columns: Vec::new(),
-            problems: Vec::new(),
-        },
-    )
+    pupils
 }
 
 fn duplicate_problems(roster: &Roster) -> Vec<String> {
@@ -362,8 +400,11 @@ mod tests {
     fn empty_or_unrecognised_rosters_are_errors() {
         assert!(Roster::parse("leeg.csv", b"").is_err());
         assert!(Roster::parse("leeg.csv", b"Roepnaam;Achternaam\n").is_err());
-        let e = Roster::parse("raar.csv", b"kolom1;kolom2\na;b\n").unwrap_err();
+        let e = Roster::parse("raar.csv", b"kolom1;Klas\na;b\n").unwrap_err();
         assert_eq!(e.line, Some(1));
-        assert!(e.message.contains("kolom1"));
+        assert!(e.message.contains("kolom1, Klas"), "{e}");
+        // Without a header row the first row is a pupil: not repeated in the message.
+        let e = Roster::parse("zonder-kop.csv", b"Daan;de;Vries\nNoor;;Bakker\n").unwrap_err();
+        assert!(!e.message.contains("Daan") && e.message.contains("Roepnaam"), "{e}");
     }
 }

@@ -122,6 +122,18 @@ rule!(PUPIL_NAME_WORD, "PW105", "pupil-name-also-word", PupilName, Warning, PUPI
     advice: NAME_ADVICE,
     explanation: "Veel namen zijn ook woorden: Roos, Storm, Bas, Jade, Fleur, Merel, Ben; Kok, Prins, Visser, de Boer. Zo'n woord telt pas als het als naam gebruikt wordt: met een hoofdletter midden in de zin, zonder lidwoord ervoor. Omdat dat minder zeker is dan een gewone naam, is dit een waarschuwing.\n\nVoorbeeld: \"Gisteren won Roos de voorleeswedstrijd\" (wel), \"de roos in de tuin\" (niet).");
 
+rule!(PUPIL_NAME_TYPO, "PW106", "pupil-name-misspelt", PupilName, Warning, PUPIL_NAME, "[leerlingnaam]",
+    summary: "Naam van een leerling met één tikfout (Dijkstar, Vermeulne).",
+    message: "Dit lijkt de naam van een leerling, met een tikfout; kijk even na of een leerling bedoeld is.",
+    advice: NAME_ADVICE,
+    explanation: "Vindt voornamen en achternamen van zes letters of meer van de leerlingenlijst, geschreven met één fout: een letter te veel, te weinig of verkeerd, of twee letters omgewisseld. Een woord dat zelf een gewoon woord of een bekende voornaam is, telt niet. Staat de andere naam van de leerling ernaast (\"Ben Dijkstar\"), dan is het een volledige naam (PW101).\n\nWaarom: een tikfout maakt een naam niet onherkenbaar.\n\nVoorbeeld: \"Wat een goal van Dijkstar!\"");
+
+rule!(PUPIL_VIA_RELATIVE, "PW107", "pupil-via-relative", PupilName, Error, PUPIL_NAME, "[leerlingnaam]",
+    summary: "Leerling genoemd via een ouder of familielid (de moeder van Noor, Daans vader).",
+    message: "Hier wordt een leerling genoemd via een ouder of familielid; zo zijn twee mensen herkenbaar.",
+    advice: "Noem geen leerling en geen ouder. Schrijf bijvoorbeeld \"een ouder\" of \"een van de hulpouders\".",
+    explanation: "Vindt een leerling van de leerlingenlijst die genoemd wordt via een familielid: \"de moeder van Noor\", \"de opa van Storm\", \"Daans vader\", \"Noor's zusje\". Ook een naam die een gewoon woord is telt hier, als hij met een hoofdletter geschreven is: \"de vader van Storm\" gaat over een kind.\n\nWaarom: zo'n zinsdeel maakt zowel de leerling als de ouder herkenbaar.\n\nVoorbeeld: \"De moeder van Noor heeft de taarten gebakken.\"");
+
 // --- personal-data ------------------------------------------------------------------------
 
 rule!(EMAIL_ADDRESS, "PW201", "email-address", PersonalData, Error, PERSONAL_DATA, "[e-mailadres]",
@@ -159,6 +171,30 @@ rule!(BIRTH_DATE, "PW206", "birth-date", PersonalData, Error, PERSONAL_DATA, "[g
     message: "Hier staat een geboortedatum.",
     advice: "Noem geen geboortedatum; \"gefeliciteerd met je verjaardag\" zonder datum en naam kan wel.",
     explanation: "Vindt een datum in de buurt van geboren, geboortedatum, verjaardag of jarig. Datums van activiteiten tellen niet.\n\nWaarom: een geboortedatum is een persoonsgegeven en helpt bij identiteitsfraude.\n\nVoorbeeld: \"Noor is geboren op 12 maart 2014\"");
+
+rule!(ONDERWIJSNUMMER, "PW207", "onderwijsnummer", PersonalData, Error, PERSONAL_DATA, "[onderwijsnummer]",
+    summary: "Onderwijsnummer (begint met 10, geldig volgens de aangepaste elfproef).",
+    message: "Hier staat een onderwijsnummer.",
+    advice: "Haal het onderwijsnummer weg. Het hoort in de leerlingadministratie, niet in een bericht.",
+    explanation: "Vindt negencijferige nummers die beginnen met 10 en de elfproef van het onderwijsnummer doorstaan (de som van de elfproef geeft rest 5, niet 0 zoals bij het BSN). Een leerling zonder BSN krijgt dit nummer van DUO.\n\nWaarom: net als het BSN is het onderwijsnummer een identificatienummer van één leerling.\n\nVoorbeeld: \"Onderwijsnummer 101222331\"");
+
+rule!(AGE, "PW208", "pupil-age", PersonalData, Warning, PERSONAL_DATA, "[leeftijd]",
+    summary: "Leeftijd bij de naam van een leerling (Noor (9), Daan wordt 10).",
+    message: "Hier staat de leeftijd van een leerling die genoemd wordt.",
+    advice: "Laat de leeftijd weg, of de naam: \"een leerling uit groep 6\" zegt genoeg.",
+    explanation: "Vindt een leeftijd die bij een leerling van de leerlingenlijst staat: tussen haakjes achter de naam (\"Noor (9)\"), \"Daan is 10 jaar\", \"Storm wordt vandaag 11\", \"de 9-jarige Noor\". Een leeftijd zonder naam telt niet.\n\nWaarom: naam en leeftijd samen maken een kind beter vindbaar en verraden de geboortedatum bij benadering.\n\nVoorbeeld: \"Gefeliciteerd Daan, 10 jaar alweer!\"");
+
+rule!(LICENCE_PLATE, "PW209", "licence-plate", PersonalData, Error, PERSONAL_DATA, "[kenteken]",
+    summary: "Nederlands kenteken (sidecodes 1 tot en met 14).",
+    message: "Hier staat een kenteken; dat is terug te voeren op de eigenaar.",
+    advice: "Haal het kenteken weg. Gaat het om parkeren of halen en brengen, spreek de mensen dan persoonlijk aan.",
+    explanation: "Vindt Nederlandse kentekens in de vormen van de sidecodes (99-XX-99, 99-XXX-9, XX-999-X, 9-XXX-99 …). Sinds sidecode 4 gebruiken kentekens geen klinkers en geen C of Q; postwacht houdt zich daaraan. Oude kentekens met klinkers tellen alleen na een woord als \"kenteken\" of \"auto\".\n\nWaarom: een kenteken is een persoonsgegeven; het wijst via het RDW-register naar een persoon.\n\nVoorbeeld: \"Wie staat er met de 12-TKV-4 op de stoep?\"");
+
+rule!(LOCATION_SHARING, "PW210", "location-sharing", PersonalData, Warning, PERSONAL_DATA, "[locatie]",
+    summary: "Waar leerlingen nu zijn: \"we zitten nu in …\", een live-locatie of GPS-coördinaten.",
+    message: "Hier staat waar een groep of persoon op dit moment is.",
+    advice: "Deel een plaats pas achteraf (\"we zijn in Parijs geweest\"), en nooit coördinaten of een live-locatie.",
+    explanation: "Vindt berichten die vertellen waar een groep of iemand nu is: \"we zitten nu in Parijs\", \"we zijn net aangekomen bij de Efteling\", \"📍 Texel\", en GPS-coördinaten (52.3702, 4.8952) of een kaartlink met coördinaten. Coördinaten zijn een fout, de andere een waarschuwing.\n\nWaarom: een actuele locatie laat zien waar kinderen op dat moment te vinden zijn.\n\nVoorbeeld: \"We zitten nu bij de Efteling, morgen terug!\"");
 
 // --- confidential --------------------------------------------------------------------------
 
@@ -280,12 +316,18 @@ pub static ALL: &[&Rule] = &[
     &PUPIL_SURNAME,
     &PUPIL_HANDLE,
     &PUPIL_NAME_WORD,
+    &PUPIL_NAME_TYPO,
+    &PUPIL_VIA_RELATIVE,
     &EMAIL_ADDRESS,
     &PHONE_NUMBER,
     &HOME_ADDRESS,
     &BSN,
     &IBAN,
     &BIRTH_DATE,
+    &ONDERWIJSNUMMER,
+    &AGE,
+    &LICENCE_PLATE,
+    &LOCATION_SHARING,
     &CARE,
     &HEALTH,
     &PERSONNEL,

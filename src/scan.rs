@@ -24,6 +24,10 @@ pub enum Channel {
     Personal,
     /// The school's own account or page.
     School,
+    /// The school's website.
+    Website,
+    /// The school's newsletter or parents' app.
+    Newsletter,
 }
 
 /// What a run checks against.
@@ -117,7 +121,8 @@ impl Scanner {
             sgh_selected: self.settings.protocols.contains(&Protocol::Sgh),
         };
         let mentions = detect::names::detect(&doc, &name_cx, &mut hits);
-        detect::personal_data::detect(&doc, &DataContext { org_domains: &self.settings.org_domains }, &mut hits);
+        let data_cx = DataContext { org_domains: &self.settings.org_domains, mentions: &mentions };
+        detect::personal_data::detect(&doc, &data_cx, &mut hits);
         detect::confidential::detect(&doc, &mentions, &mut hits);
         detect::abuse::detect(&doc, &self.abuse, &mut hits);
         detect::hate::detect(&doc, &mut hits);

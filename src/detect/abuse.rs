@@ -304,7 +304,7 @@ fn curse_compound(doc: &Document<'_>, index: &AbuseIndex, start: usize, end: usi
 
 /// Does the safe phrase `s` cover the abuse match `f`?
 /// The most words a safe phrase may start before the abuse it covers.
-const MAX_SAFE_WORDS: usize = 12;
+pub const MAX_SAFE_WORDS: usize = 12;
 
 fn covers(doc: &Document<'_>, s: &Found, f: &Found) -> bool {
     // A safe compound head ("kleren") covers the whole word it starts.

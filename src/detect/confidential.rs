@@ -55,7 +55,9 @@ pub fn detect(doc: &Document<'_>, mentions: &[Mention], hits: &mut Vec<Hit>) {
 
 /// A safe phrase (`kwf kankerbestrijding`) covers the match.
 fn inside_safe(doc: &Document<'_>, first: usize, last: usize) -> bool {
-    doc.found_where(|t| matches!(t, Target::Safe(_))).any(|s| s.first <= first && last <= s.last)
+    doc.found_starting_in(first.saturating_sub(crate::detect::abuse::MAX_SAFE_WORDS), first + 1)
+        .iter()
+        .any(|s| matches!(s.target, Target::Safe(_)) && last <= s.last)
 }
 
 /// Is the sentence around token `i` about a particular person?

@@ -26,6 +26,13 @@ use crate::normalize::{fold_letters, normalize_term};
 use crate::roster::{Consent, Roster};
 use crate::rules;
 
+mod relatives;
+mod spelling;
+mod typo;
+
+use spelling::{spellings, surname_parts};
+use typo::TypoIndex;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
     /// First name and surname.
@@ -56,6 +63,21 @@ pub struct NameIndex {
     pub handles: HashMap<String, Vec<u32>>,
     /// Normalised first names and surnames of all pupils, to recognise names next to names.
     pub all_names: std::collections::HashSet<String>,
+    /// Names of six letters or more, for finding them misspelt.
+    pub typos: TypoIndex,
+}
+
+/// Is a (normalised) surname with its particle ordinary Dutch? After an article ("de boer", "de
+/// wit") it is when its main word is a word; after "van", "ter", … it is not.
+pub fn surname_is_word(lexicon: &Lexicon, particle: &str, last: &str) -> bool {
+    let article = matches!(particle, "" | "de" | "het" | "t" | "den" | "der");
+    article && is_word_name(lexicon, last)
+}
+
+/// Is a (normalised) name also an ordinary Dutch word, so that it is only counted where it is
+/// used as a name ("Roos", "de Boer")?
+pub fn is_word_name(lexicon: &Lexicon, name: &str) -> bool {
+    lexicon.is_common_word(name) || name.split(' ').all(|w| lexicon.is_common_word(w))
 }
 
 /// A pupil named in a text: other checks (media consent, confidential) build on these.
@@ -97,60 +119,90 @@ impl NameIndex {
         let common = |w: &str| lexicon.is_common_word(w);
         for (i, pupil) in roster.pupils.iter().enumerate() {
             let i = i as u32;
-            let first = normalize_term(&pupil.first);
+            // The names the pupil goes by, and the official ones that count in full names only.
+            let used_first: Vec<String> =
+                std::iter::once(&pupil.first).chain(&pupil.nicknames).flat_map(|n| spellings(n)).collect();
+            let official_first: Vec<String> = pupil.official_first.iter().flat_map(|n| spellings(n)).collect();
             let particle = normalize_term(&pupil.particle);
-            let last = normalize_term(&pupil.last);
-            let first_is_word = common(&first) || first.split(' ').all(common);
-            let last_is_word = last.split(' ').all(common);
-            for w in first.split(' ').chain(last.split(' ')) {
-                if !w.is_empty() {
-                    index.all_names.insert(w.to_string());
+            let used_last = spellings(&pupil.last);
+            let mut other_surnames: Vec<(String, String)> = Vec::new();
+            let parts = surname_parts(&pupil.particle, &pupil.last).into_iter();
+            for (p, l) in pupil.other_surnames.iter().cloned().chain(parts) {
+                let p = normalize_term(&p);
+                other_surnames.extend(spellings(&l).into_iter().map(|l| (p.clone(), l)));
+            }
+            let surnames: Vec<(String, String)> = used_last.iter().map(|l| (particle.clone(), l.clone())).collect();
+            let all_surnames: Vec<&(String, String)> = surnames.iter().chain(&other_surnames).collect();
+
+            for name in used_first.iter().chain(&official_first).chain(all_surnames.iter().map(|(_, l)| l)) {
+                index.all_names.extend(name.split(' ').filter(|w| !w.is_empty()).map(str::to_string));
+            }
+            for (k, first) in used_first.iter().chain(&official_first).enumerate() {
+                let used = k < used_first.len();
+                for (s, (particle, last)) in all_surnames.iter().enumerate() {
+                    let main = s < surnames.len();
+                    if !particle.is_empty() {
+                        add(&mut index, format!("{first} {particle} {last}"), FormKind::Full, i, false);
+                        if used && main {
+                            let initials: String = particle.split(' ').filter_map(|w| w.chars().next()).collect();
+                            let initials = initials.chars().map(String::from).collect::<Vec<_>>().join(" ");
+                            let form = format!("{first} {initials} {}", initial(last));
+                            add(&mut index, form, FormKind::FirstInitial, i, false);
+                        }
+                    }
+                    add(&mut index, format!("{first} {last}"), FormKind::Full, i, false);
+                    if used && main {
+                        add(&mut index, format!("{first} {}", initial(last)), FormKind::FirstInitial, i, false);
+                    }
+                    // Class lists put the surname first: "Bakker, Noor", "Vries, Daan de".
+                    add(&mut index, format!("{last} {first}"), FormKind::Full, i, false);
+                    if !particle.is_empty() {
+                        add(&mut index, format!("{last} {first} {particle}"), FormKind::Full, i, false);
+                    }
                 }
             }
-            if !first.is_empty() && !last.is_empty() {
-                if !particle.is_empty() {
-                    add(&mut index, format!("{first} {particle} {last}"), FormKind::Full, i, false);
-                    let initials: String = particle.split(' ').filter_map(|w| w.chars().next()).collect();
-                    let initials = initials.chars().map(String::from).collect::<Vec<_>>().join(" ");
-                    add(&mut index, format!("{first} {initials} {}", initial(&last)), FormKind::FirstInitial, i, false);
-                }
-                add(&mut index, format!("{first} {last}"), FormKind::Full, i, false);
-                add(&mut index, format!("{first} {}", initial(&last)), FormKind::FirstInitial, i, false);
-                // Class lists put the surname first: "Bakker, Noor", "Vries, Daan de".
-                add(&mut index, format!("{last} {first}"), FormKind::Full, i, false);
-                if !particle.is_empty() {
-                    add(&mut index, format!("{last} {first} {particle}"), FormKind::Full, i, false);
-                }
-            }
-            if !first.is_empty() {
+            for first in &used_first {
+                let first_is_word = is_word_name(lexicon, first);
                 add(&mut index, first.clone(), FormKind::First, i, first_is_word);
-                if !first.ends_with(['s', 'x', 'z']) && !first.contains(' ') {
+                if !first.ends_with(['s', 'x', 'z']) {
                     let genitive = format!("{first}s");
                     let is_word = first_is_word || common(&genitive);
                     add(&mut index, genitive, FormKind::FirstGenitive, i, is_word);
                 }
-                for diminutive in diminutives(&first) {
+                for diminutive in diminutives(first) {
                     let is_word = first_is_word || common(&diminutive);
                     add(&mut index, diminutive, FormKind::First, i, is_word);
                 }
+                if !first_is_word && !first.contains(' ') {
+                    index.typos.add(first, i, false);
+                }
             }
-            if !last.is_empty() {
-                // A surname after an article ("de boer", "de wit") reads as ordinary Dutch when its
-                // main word is one; after "van", "ter", … it does not.
-                let article = matches!(particle.as_str(), "de" | "het" | "t" | "den" | "der");
-                let is_word = last_is_word && (particle.is_empty() || article);
+            for (particle, last) in &surnames {
+                let is_word = surname_is_word(lexicon, particle, last);
                 let surname = if particle.is_empty() { last.clone() } else { format!("{particle} {last}") };
                 add(&mut index, surname, FormKind::Surname, i, is_word);
             }
+            for (_, last) in &all_surnames {
+                let main = last.rsplit(' ').next().unwrap_or("");
+                if !common(main) {
+                    index.typos.add(main, i, true);
+                }
+            }
             let squash = |s: &str| s.replace(' ', "");
-            let mut handles = vec![squash(&format!("{first}{particle}{last}")), squash(&format!("{first}{last}"))];
-            if !first_is_word && first.len() >= 3 {
-                handles.push(squash(&first));
+            let mut handles = Vec::new();
+            for first in &used_first {
+                if !is_word_name(lexicon, first) && first.len() >= 3 {
+                    handles.push(squash(first));
+                }
+                for (particle, last) in &all_surnames {
+                    handles.push(squash(&format!("{first}{particle}{last}")));
+                    handles.push(squash(&format!("{first}{last}")));
+                    if !particle.is_empty() {
+                        handles.push(squash(&format!("{particle}{last}{first}")));
+                    }
+                    handles.push(squash(&format!("{last}{first}")));
+                }
             }
-            if !particle.is_empty() {
-                handles.push(squash(&format!("{particle}{last}{first}")));
-            }
-            handles.push(squash(&format!("{last}{first}")));
             for h in handles {
                 if h.len() >= 3 && !common(&h) {
                     let pupils = index.handles.entry(h).or_default();
@@ -233,6 +285,15 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
     for found in doc.found_where(|t| matches!(t, Target::Name(_))) {
         let Target::Name(form) = found.target else { continue };
         let form = &cx.index.forms[form as usize];
+        if doc.cue_before(ContextRole::Title, found.first) {
+            continue;
+        }
+        if let Some((mention, rule)) = relatives::through_relative(doc, found, form) {
+            if !doc.is_protected(mention.start, mention.end) {
+                candidates.push((mention, rule));
+            }
+            continue;
+        }
         if let Some(rule) = judge(doc, cx, found, form) {
             let (start, end) = doc.original_tokens(found.first, found.last);
             if doc.is_protected(start, end) {
@@ -269,6 +330,7 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
             ));
         }
     }
+    candidates.extend(typo::detect(doc, cx));
     // Keep the longest mention where they overlap ("Daan de Vries" over "Daan" and "de Vries").
     candidates.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<(Mention, &'static rules::Rule)> = Vec::new();
@@ -308,7 +370,12 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
                 && !doc.is_sentence_start(first)
                 && doc.is_all_caps(first - 1)
                 && doc.token(first - 1).len() <= 3;
-            if club {
+            // "een puck", "de max": a lower-case name after an article in text that does use
+            // capitals is a word.
+            let word_after_article = doc.cue_before(ContextRole::Determiner, first)
+                && !doc.is_capitalised(first)
+                && sentence_has_capitals(doc, first);
+            if club || word_after_article || part_of_longer_name(doc, first, last) {
                 None
             } else if form.is_word {
                 used_as_name(doc, cx, first, last).then_some(&rules::PUPIL_NAME_WORD)
@@ -319,7 +386,10 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
             }
         }
         FormKind::Surname => {
-            if somebody_else_before(doc, cx, first, form) || somebody_else_after(doc, cx, last, form) {
+            if somebody_else_before(doc, cx, first, form)
+                || somebody_else_after(doc, cx, last, form)
+                || part_of_longer_name(doc, first, last)
+            {
                 return None;
             }
             if form.is_word {
@@ -328,9 +398,11 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
                 let capitalised = doc.is_capitalised(last) && !doc.sentence_is_shouted(last);
                 let starts_sentence = doc.is_sentence_start(first) && first == last;
                 let determiner = first == last && doc.cue_before(ContextRole::Determiner, first);
+                // ("Ook De Lange liep": the capital of a sentence's first word proves nothing.)
                 let after_proper_name = first > 0
                     && !doc.is_sentence_start(first)
                     && doc.is_capitalised(first - 1)
+                    && !doc.is_sentence_start(first - 1)
                     && !is_initial(doc, first - 1);
                 (capitalised && !starts_sentence && !determiner && !after_proper_name)
                     .then_some(&rules::PUPIL_NAME_WORD)
@@ -352,17 +424,35 @@ fn inside_famous(doc: &Document<'_>, first: usize, last: usize) -> bool {
         .any(|&(t, len)| t <= first && last < t + len)
 }
 
+/// Is the name at tokens `first..=last` one half of a longer hyphenated name ("Willem-Alexander",
+/// "Anne-Marie", "Smit-Jansen")? Then it names somebody else. The other half is capitalised, as
+/// names are; "luuk-schaken.jpg" is a file name with the name in it.
+fn part_of_longer_name(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    let (start, end) = doc.original_tokens(first, last);
+    let capital_word_before = |t: &str| {
+        let word: String = t.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        word.chars().last().is_some_and(char::is_uppercase)
+    };
+    let before = doc.text[..start].strip_suffix('-').is_some_and(capital_word_before);
+    let after = doc.text[end..].strip_prefix('-').is_some_and(|t| t.starts_with(char::is_uppercase));
+    before || after
+}
+
 /// Is a name that is also a word (Roos, Storm) used as a name at tokens `first..=last`?
 fn used_as_name(doc: &Document<'_>, cx: &NameContext<'_>, first: usize, last: usize) -> bool {
     // After "gefeliciteerd", "dag", "lieve": addressed, unless a noun follows ("dag lieve groep 8":
     // then the word is an adjective).
     let addressed = doc.cue_before(ContextRole::Vocative, first) && !followed_by_noun(doc, last);
-    let genitive = extend_genitive(doc.text, doc.original_tokens(last, last).1) > doc.original_tokens(last, last).1;
+    let name_end = doc.original_tokens(last, last).1;
+    let genitive = extend_genitive(doc.text, name_end) > name_end;
     // "Noors oma kwam helpen": a capitalised genitive before a word for a person.
     let possessive = doc.is_capitalised(first)
         && doc.token(last).ends_with('s')
         && (doc.cue_after(ContextRole::Person, last) || doc.cue_after(ContextRole::Title, last));
-    if addressed || genitive || possessive {
+    // "Noor (9)": only a person has an age in brackets after the name.
+    static AGE_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?\(\d{1,2}\)").expect("valid regex"));
+    let age = AGE_IN_BRACKETS.is_match(&doc.text[name_end..]);
+    if addressed || genitive || possessive || age {
         // "Gefeliciteerd Bas!", "GA ZO DOOR STORM", "Bas' vader": only a name is addressed or
         // takes a possessive apostrophe.
         return true;

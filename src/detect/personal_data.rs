@@ -1,5 +1,6 @@
-//! Personal data under the AVG (PW201–PW206): e-mail addresses, phone numbers, addresses, BSN,
-//! IBAN and dates of birth.
+//! Personal data under the AVG (PW201–PW210): e-mail addresses, phone numbers, addresses, BSN and
+//! onderwijsnummer, IBAN, dates of birth, ages of named pupils ([`age`]), licence plates
+//! ([`plate`]) and where someone is right now ([`location`]).
 //!
 //! These are structured, so they are found with regular expressions on the original text and
 //! then validated: a BSN must pass the 11-proef, an IBAN the mod-97 check, a phone number must
@@ -10,10 +11,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::detect::names::Mention;
 use crate::detect::{Document, Found};
 use crate::finding::{Hit, Severity};
 use crate::lexicon::ContextRole;
 use crate::rules;
+
+mod age;
+mod banks;
+mod location;
+mod plate;
 
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
@@ -36,6 +43,18 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[1-9][0-9]{3} ?[A-
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b[\p{L}'\-]{3,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard|plantsoen|hof|markt|wal|erf|brink|ring|pad|park|straatje|laantje|kamp|dam) \d{1,4}(?: ?[a-z]\b|-\d{1,3}\b)?",
+    )
+});
+/// A street name that comes first: "Laan van Meerdervoort 50", "Plein 1813 3".
+static STREET_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:Laan|Plein|Kade|Singel|Dreef|Hof|Weg|Dijk) (?:van |der |de |den |het |op |ter |)(?:\p{Lu}[\p{L}'\-]+ ){1,2}\d{1,4}(?: ?[a-z]\b|-\d{1,3}\b)?",
+    )
+});
+/// What follows a number that makes it no house number: a time, a date, a distance, a count.
+static NOT_HOUSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:[.:]\d|\s*(?:uur|u\b|minuten|min\b|km|kilometer|meter|m\b|keer|x\b|kinderen|leerlingen|personen|deelnemers|euro|%|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\b|feb\b|mrt\b|apr\b|jun\b|jul\b|aug\b|sep\b|sept\b|okt\b|nov\b|dec\b))",
     )
 });
 static BSN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3})\b"));
@@ -134,16 +153,21 @@ pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The organisation's web domains, to tell its role addresses from private ones.
+/// What the personal-data check needs besides the document.
 pub struct DataContext<'a> {
+    /// The organisation's web domains, to tell its role addresses from private ones.
     pub org_domains: &'a [String],
+    /// The pupils the name check found, for ages tied to a name.
+    pub mentions: &'a [Mention],
 }
 
 pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     let text = doc.text;
+    location::detect(doc, hits);
     if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
         return;
     }
+    age::detect(text, cx.mentions, hits);
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut push = |hit: Hit, taken: &mut Vec<(usize, usize)>| {
         if taken.iter().any(|&(s, e)| hit.start < e && s < hit.end) {
@@ -159,10 +183,11 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
         }
         let address = m.as_str().to_lowercase();
         let (local, domain) = address.split_once('@').unwrap_or((&address, ""));
-        let role = ROLE_MAILBOXES.contains(&local);
         let own_domain = cx.org_domains.iter().any(|d| domain == d.as_str() || domain.ends_with(&format!(".{d}")));
         let hit = Hit::new(&rules::EMAIL_ADDRESS, m.start(), m.end());
-        let hit = if role || (own_domain && !looks_like_person(local)) {
+        // A role address is the organisation's; on its own domain a group mailbox ("groep7@")
+        // is too, but a name ("m.devries@", "mdevries@") is a person's.
+        let hit = if ROLE_MAILBOXES.contains(&local) || (own_domain && role_address(local)) {
             hit.with_severity(Severity::Info).with_detail("algemeen adres van een organisatie")
         } else {
             hit
@@ -176,12 +201,19 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     }
     for m in IBAN.find_iter(text) {
         let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
-        if iban_valid(&compact) && !organisation_account(doc, m.end()) && !school_contact(doc, m.start()) {
+        let bank_known = !compact.starts_with("NL") || banks::is_dutch_bank_code(compact.get(4..8).unwrap_or(""));
+        if iban_valid(&compact) && bank_known && !organisation_account(doc, m.end()) && !school_contact(doc, m.start())
+        {
             push(Hit::new(&rules::IBAN, m.start(), m.end()), &mut taken);
         }
     }
+    // A string shaped like an IBAN that failed its check is no phone number either.
+    let iban_shaped: Vec<(usize, usize)> = IBAN.find_iter(text).map(|m| (m.start(), m.end())).collect();
     for m in PHONE.find_iter(text) {
         let (start, end) = trim_phone(text, m.start(), m.end());
+        if iban_shaped.iter().any(|&(s, e)| start < e && s < end) {
+            continue;
+        }
         if !boundary_ok(text, start, end) || !phone_valid(&text[start..end]) || is_date_like(&text[start..end]) {
             continue;
         }
@@ -192,18 +224,32 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     }
     for m in BSN.find_iter(text) {
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-        if bsn_valid(&digits) && !context_before(doc, m.start(), &[ContextRole::NumberLabel]) {
-            push(Hit::new(&rules::BSN, m.start(), m.end()), &mut taken);
+        let rule = if bsn_valid(&digits) {
+            &rules::BSN
+        } else if onderwijsnummer_valid(&digits) {
+            &rules::ONDERWIJSNUMMER
+        } else {
+            continue;
+        };
+        if !context_before(doc, m.start(), &[ContextRole::NumberLabel]) {
+            push(Hit::new(rule, m.start(), m.end()), &mut taken);
         }
     }
-    for m in STREET.find_iter(text) {
-        if !school_contact(doc, m.start()) && !doc.is_protected(m.start(), m.end()) {
-            push(Hit::new(&rules::HOME_ADDRESS, m.start(), m.end()), &mut taken);
+    for (start, end) in addresses(text) {
+        if !school_contact(doc, start) && !doc.is_protected(start, end) {
+            push(Hit::new(&rules::HOME_ADDRESS, start, end), &mut taken);
         }
     }
-    for m in POSTCODE.find_iter(text) {
-        if postcode_valid(m.as_str()) && !school_contact(doc, m.start()) {
-            push(Hit::new(&rules::HOME_ADDRESS, m.start(), m.end()), &mut taken);
+    for (start, end, needs_cue) in plate::candidates(text) {
+        let cue = || {
+            context_before(doc, start, &[ContextRole::Vehicle]) || {
+                let i = doc.token_starting_from(start).unwrap_or(0).min(doc.token_count().saturating_sub(1));
+                let (s, e) = doc.sentence_range(i);
+                doc.cue_within(ContextRole::Vehicle, s, e)
+            }
+        };
+        if (!needs_cue || cue()) && !context_before(doc, start, &[ContextRole::NumberLabel]) {
+            push(Hit::new(&rules::LICENCE_PLATE, start, end), &mut taken);
         }
     }
     for m in DATE.find_iter(text) {
@@ -214,9 +260,14 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     }
 }
 
-/// A local part with a dot or a digit-free first.last shape looks like a person's name.
-fn looks_like_person(local: &str) -> bool {
-    local.contains('.') || local.contains('_')
+/// Is a local part a role or group mailbox: a role word, alone or with a qualifier
+/// ("administratie.locatie2", "info-bovenbouw"), or a group ("groep7b", "klas2a", "unit3")?
+fn role_address(local: &str) -> bool {
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"^(?:groep|klas|unit|bouw|onderbouw|middenbouw|bovenbouw|team|locatie)[\-_.]?\d*[a-z]?$")
+    });
+    let head = local.split(['.', '-', '_', '+']).next().unwrap_or(local);
+    ROLE_MAILBOXES.contains(&head) || GROUP.is_match(local)
 }
 
 fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
@@ -275,7 +326,49 @@ fn separators_like_a_phone(candidate: &str) -> bool {
 
 fn is_date_like(candidate: &str) -> bool {
     static DATE_START: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,2}[\-/.]\d{1,2}[\-/.]\d{2,4}"));
-    DATE_START.is_match(candidate)
+    // "06.12.34.56.78" is a phone number in pairs, not a date with more after it.
+    let pairs = candidate.split(['.', '-']).count() >= 5;
+    DATE_START.is_match(candidate) && !pairs
+}
+
+/// Street addresses and postcodes, a street followed by its postcode as one passage
+/// ("Dorpsstraat 12, 1234 AB").
+fn addresses(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in STREET.find_iter(text).chain(STREET_FIRST.find_iter(text)) {
+        let number: String = m.as_str().chars().rev().take_while(|c| !c.is_whitespace()).collect();
+        let number: String = number.chars().rev().filter(char::is_ascii_digit).collect();
+        let year_like = number.len() == 4 && (1900..=2099).contains(&number.parse::<u32>().unwrap_or(0));
+        if year_like || NOT_HOUSE_NUMBER.is_match(&text[m.end()..]) {
+            continue;
+        }
+        if !out.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+            out.push((m.start(), m.end()));
+        }
+    }
+    for m in POSTCODE.find_iter(text) {
+        if !postcode_valid(m.as_str()) {
+            continue;
+        }
+        let joins = out
+            .iter_mut()
+            .find(|(_, e)| *e <= m.start() && text[*e..m.start()].trim_start_matches([',', ' ']).is_empty());
+        match joins {
+            Some(street) => street.1 = m.end(),
+            None => out.push((m.start(), m.end())),
+        }
+    }
+    out
+}
+
+/// Ninefold numbers starting with 10 whose 11-proef sum leaves 5: the onderwijsnummer DUO gives a
+/// pupil without a BSN.
+pub fn onderwijsnummer_valid(digits: &[u32]) -> bool {
+    if digits.len() != 9 || digits[..2] != [1, 0] {
+        return false;
+    }
+    let sum: i64 = digits.iter().zip([9, 8, 7, 6, 5, 4, 3, 2, -1]).map(|(&d, w)| i64::from(d) * w).sum();
+    sum.rem_euclid(11) == 5
 }
 
 /// 11-proef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11), not all zeros.
@@ -444,6 +537,41 @@ mod tests {
     }
 
     #[test]
+    fn onderwijsnummer_eleven_test_variant() {
+        assert!(onderwijsnummer_valid(&digits("101222331")));
+        assert!(!onderwijsnummer_valid(&digits("111222333")));
+        assert!(!bsn_valid(&digits("101222331")));
+        assert!(!onderwijsnummer_valid(&digits("201222331")));
+    }
+
+    #[test]
+    fn role_and_group_mailboxes() {
+        for role in ["info", "administratie.locatie2", "info-bovenbouw", "groep7b", "klas2a", "unit3"] {
+            assert!(role_address(role), "{role}");
+        }
+        for person in ["mdevries", "m.devries", "petra", "j.jansen84"] {
+            assert!(!role_address(person), "{person}");
+        }
+    }
+
+    #[test]
+    fn addresses_with_and_without_postcode() {
+        let found = |t: &str| addresses(t).into_iter().map(|(s, e)| t[s..e].to_string()).collect::<Vec<_>>();
+        assert_eq!(found("Dorpsstraat 12, 1234 AB Ons Dorp"), ["Dorpsstraat 12, 1234 AB"]);
+        assert_eq!(found("Laan van Meerdervoort 50"), ["Laan van Meerdervoort 50"]);
+        assert_eq!(found("Kerkstraat 12a"), ["Kerkstraat 12a"]);
+        for none in [
+            "op het Marktplein 9.30 uur",
+            "Sportpark 3 mei",
+            "Sportpark 3 km",
+            "de Dorpsstraat is dicht",
+            "Stationsplein 2024",
+        ] {
+            assert!(found(none).is_empty(), "{none}: {:?}", found(none));
+        }
+    }
+
+    #[test]
     fn iban_mod_97() {
         assert!(iban_valid("NL91ABNA0417164300"));
         assert!(!iban_valid("NL91ABNA0417164301"));
@@ -461,6 +589,9 @@ mod tests {
             "020-1234567",
             "0512 345678",
             "+31 (0)6 12345678",
+            "06.12.34.56.78",
+            "06-123 456 78",
+            "+316 12345678",
         ] {
             assert!(phone_valid(ok), "{ok}");
         }

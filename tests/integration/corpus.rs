@@ -2,7 +2,8 @@
 //! findings compared with the labels.
 //!
 //! - Per category, over all cases: precision and recall must reach [`MIN_PRECISION`] and
-//!   [`MIN_RECALL`].
+//!   [`MIN_RECALL`], and for pupil names and personal data [`MIN_PRECISION_PRIVACY`] and
+//!   [`MIN_RECALL_PRIVACY`].
 //! - Per abuse phenomenon (`fixtures/abuse/<phenomenon>.toml`): recall on abusive cases must
 //!   reach [`MIN_PHENOMENON_RECALL`], and at most [`MAX_FLAGGED_CONTRASTS`] of the non-abusive
 //!   contrasts may be flagged.
@@ -20,6 +21,10 @@ use serde::Deserialize;
 
 const MIN_PRECISION: f64 = 0.90;
 const MIN_RECALL: f64 = 0.90;
+/// Pupil names and personal data are where a miss hurts most and where the roster and the
+/// validators allow more: they must reach 0.95.
+const MIN_PRECISION_PRIVACY: f64 = 0.95;
+const MIN_RECALL_PRIVACY: f64 = 0.95;
 const MIN_PHENOMENON_RECALL: f64 = 0.90;
 const MAX_FLAGGED_CONTRASTS: f64 = 0.05;
 
@@ -37,6 +42,7 @@ struct Case {
     expect: Vec<Expect>,
     channel: Option<String>,
     org: Option<Vec<String>>,
+    org_domain: Option<Vec<String>>,
     roster: Option<String>,
     protocol: Option<Vec<String>>,
     #[allow(dead_code)]
@@ -91,7 +97,7 @@ struct Scanners {
 impl Scanners {
     fn get(&mut self, case: &Case) -> &Scanner {
         let roster = case.roster.clone().unwrap_or_else(|| "groep7".into());
-        let key = format!("{:?}|{:?}|{:?}|{roster}", case.channel, case.org, case.protocol);
+        let key = format!("{:?}|{:?}|{:?}|{:?}|{roster}", case.channel, case.org, case.org_domain, case.protocol);
         self.built.entry(key).or_insert_with(|| {
             let path = fixtures().join("rosters").join(format!("{roster}.csv"));
             let (roster, _) = Roster::load(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -101,6 +107,9 @@ impl Scanners {
             }
             if let Some(orgs) = &case.org {
                 settings.orgs = orgs.clone();
+            }
+            if let Some(domains) = &case.org_domain {
+                settings.org_domains = domains.clone();
             }
             if let Some(protocols) = &case.protocol {
                 settings.protocols = protocols.iter().map(|p| Protocol::parse(p).expect("protocol")).collect();
@@ -265,7 +274,10 @@ fn corpus_meets_the_thresholds() {
             t.false_positives,
             t.expected
         );
-        if t.precision() < MIN_PRECISION || t.recall() < MIN_RECALL {
+        let privacy = matches!(category, Category::PupilName | Category::PersonalData);
+        let (min_precision, min_recall) =
+            if privacy { (MIN_PRECISION_PRIVACY, MIN_RECALL_PRIVACY) } else { (MIN_PRECISION, MIN_RECALL) };
+        if t.precision() < min_precision || t.recall() < min_recall {
             failures.push(format!("{}: precision {:.3}, recall {:.3}", category.as_str(), t.precision(), t.recall()));
         }
     }

@@ -8,5 +8,6 @@ mod git;
 mod markup;
 mod output;
 mod robustness;
+mod rosters;
 mod vocabulary;
 mod wordlists;
