@@ -31,6 +31,7 @@ pub mod encoding;
 pub mod export;
 pub mod finding;
 pub mod git;
+pub mod hash;
 pub mod input;
 pub mod lexicon;
 pub mod markup;

@@ -8,7 +8,7 @@
 //! only the words it can start with are, and where one matches, the phrase is checked word by
 //! word against the view's tokens. Each stored string maps to every [`Target`] that uses it.
 
-use std::collections::HashMap;
+use crate::hash::WordMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -70,7 +70,7 @@ pub struct MatcherBuilder {
     patterns: Vec<String>,
     edges: Vec<Edge>,
     leads: Vec<Vec<Lead>>,
-    index: HashMap<String, usize>,
+    index: WordMap<String, usize>,
     phrases: Vec<(Phrase, Target)>,
 }
 

@@ -16,7 +16,7 @@
 //!   aimed at someone ([`aimed`]); a neutral name for a group becomes a slur the same way
 //!   ("vieze homo", "jij jood", "homo!").
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{WordMap, WordSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -64,7 +64,7 @@ const DEROGATORY_HEADS: &[&str] = &["rot", "vuil", "vieze", "stink", "kut", "kan
 /// Put the abuse, group and safe terms (with their typo variants) into the automaton.
 pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
     // Single-word terms of the abuse and group lists: typo variants must not be one of these.
-    let taken: HashSet<String> = lexicon
+    let taken: WordSet<String> = lexicon
         .abuse
         .iter()
         .map(|e| &e.term)
@@ -139,12 +139,12 @@ fn spellings(lexicon: &Lexicon, phrase: &str) -> Vec<String> {
 
 /// Spellings of a longer single-word term with one letter missing or two neighbours swapped
 /// ("knaker", "kankr", "klootzk"), except those that are words or names, or other terms.
-fn typos(lexicon: &Lexicon, phrase: &str, taken: &HashSet<String>) -> Vec<String> {
+fn typos(lexicon: &Lexicon, phrase: &str, taken: &WordSet<String>) -> Vec<String> {
     let letters: Vec<char> = phrase.chars().collect();
     if phrase.contains(' ') || letters.len() < TYPO_MIN_LEN - 1 || !letters.iter().all(char::is_ascii_lowercase) {
         return Vec::new();
     }
-    let mut out = HashSet::new();
+    let mut out = WordSet::default();
     for i in 0..letters.len() {
         // A missing letter in a term of six letters or more; not the first, which people rarely
         // drop, nor the last, which turns words in -erd into comparatives ("engerd" → "enger").
@@ -166,7 +166,7 @@ fn typos(lexicon: &Lexicon, phrase: &str, taken: &HashSet<String>) -> Vec<String
 }
 
 /// The single-word names of groups (neutral and slur), for compounds like "kutmarokkaan".
-pub fn group_words(lexicon: &Lexicon) -> HashSet<String> {
+pub fn group_words(lexicon: &Lexicon) -> WordSet<String> {
     lexicon
         .groups
         .iter()
@@ -180,19 +180,19 @@ pub fn group_words(lexicon: &Lexicon) -> HashSet<String> {
 /// What the abuse check needs besides the document: group words for compounds, and the terms by
 /// length for masked words.
 pub struct AbuseIndex {
-    pub group_words: HashSet<String>,
+    pub group_words: WordSet<String>,
     /// Every single-word group name, ambiguous slurs included, for compounds with a derogatory
     /// head or tail ("rotmoffen": the head settles what "moffen" means).
-    compound_groups: HashSet<String>,
+    compound_groups: WordSet<String>,
     /// Single-word terms (abuse and unambiguous slurs) by length in letters: (term, rule, severity).
-    whole: HashMap<usize, Vec<(String, &'static Rule, Severity)>>,
+    whole: WordMap<usize, Vec<(String, &'static Rule, Severity)>>,
     /// Compound heads: (head, rule, severity).
     heads: Vec<(String, &'static Rule, Severity)>,
 }
 
 impl AbuseIndex {
     pub fn new(lexicon: &Lexicon) -> AbuseIndex {
-        let mut whole: HashMap<usize, Vec<(String, &'static Rule, Severity)>> = HashMap::new();
+        let mut whole: WordMap<usize, Vec<(String, &'static Rule, Severity)>> = WordMap::default();
         let mut heads = Vec::new();
         for entry in &lexicon.abuse {
             let rule = rule_for(entry.category, entry.term.mode);
@@ -314,7 +314,7 @@ fn covers(doc: &Document<'_>, s: &Found, f: &Found) -> bool {
 
 type Judged = (&'static Rule, Severity, usize, usize, &'static str);
 
-fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &HashSet<String>) -> Option<Judged> {
+fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &WordSet<String>) -> Option<Judged> {
     let entry = &doc.lexicon.abuse[i as usize];
     if !applies(doc, found, entry.term.mode) {
         return None;

@@ -6,9 +6,8 @@
 //! automaton: most are frequent function words (de, het, hij, ze, niet) that would flood it with
 //! matches nobody asked about.
 
-use std::collections::HashMap;
-
 use crate::detect::Document;
+use crate::hash::WordMap;
 use crate::lexicon::{ContextRole, HateRole, Lexicon, ThreatRole};
 use crate::phrase::Phrase;
 
@@ -38,12 +37,13 @@ impl From<HateRole> for Cue {
     }
 }
 
-/// The cue phrases of each role, compiled, indexed by the words they can start and end with.
+/// The cue phrases of each role, compiled, indexed by the words they can start and end with
+/// (keyed by the word alone, so a token is looked up without building a key).
 #[derive(Debug, Default)]
 pub struct Cues {
     phrases: Vec<Phrase>,
-    by_first: HashMap<(Cue, String), Vec<usize>>,
-    by_last: HashMap<(Cue, String), Vec<usize>>,
+    by_first: WordMap<String, Vec<(Cue, usize)>>,
+    by_last: WordMap<String, Vec<(Cue, usize)>>,
 }
 
 impl Cues {
@@ -56,10 +56,10 @@ impl Cues {
         for (role, phrase) in context.chain(hate).chain(threats) {
             let id = cues.phrases.len();
             for word in phrase.first_words() {
-                cues.by_first.entry((role, word)).or_default().push(id);
+                cues.by_first.entry(word).or_default().push((role, id));
             }
             for word in phrase.last_words() {
-                cues.by_last.entry((role, word)).or_default().push(id);
+                cues.by_last.entry(word).or_default().push((role, id));
             }
             cues.phrases.push(phrase.clone());
         }
@@ -74,9 +74,9 @@ impl Cues {
 
     /// The length in tokens of the longest cue of `role` that ends at token `last`.
     pub fn ending_at(&self, doc: &Document<'_>, role: Cue, last: usize) -> Option<usize> {
-        let ids = self.by_last.get(&(role, doc.token(last).to_string()))?;
+        let ids = self.by_last.get(doc.token(last))?;
         let mut best = None;
-        for &id in ids {
+        for id in ids.iter().filter(|(r, _)| *r == role).map(|&(_, id)| id) {
             let (min, max) = self.phrases[id].len_range();
             for len in (min..=max.min(last + 1)).rev() {
                 let start = last + 1 - len;
@@ -94,8 +94,12 @@ impl Cues {
         if first >= doc.token_count() {
             return None;
         }
-        let ids = self.by_first.get(&(role, doc.token(first).to_string()))?;
-        ids.iter().filter_map(|&id| self.end_of(doc, id, first)).max().map(|end| end - first)
+        let ids = self.by_first.get(doc.token(first))?;
+        ids.iter()
+            .filter(|(r, _)| *r == role)
+            .filter_map(|&(_, id)| self.end_of(doc, id, first))
+            .max()
+            .map(|end| end - first)
     }
 
     /// Every cue of `role` lying entirely in tokens `start..end`, longest first where they start

@@ -32,10 +32,8 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
     // "Docent wiskunde @ Amadeus Lyceum", "Leerkracht bij SGH": a staff role a few words before
     // the organisation's name says the writer works there.
     let role_before_org = doc.found.iter().filter(|f| role(f) == Some(DisclaimerRole::Role)).any(|r| {
-        doc.found_where(|t| matches!(t, Target::Org(_))).any(|org| {
-            org.first > r.last
-                && org.first - r.last <= ROLE_TO_ORG
-                && doc.sentence_index(org.first) == doc.sentence_index(r.last)
+        doc.found_starting_in(r.last + 1, r.last + 1 + ROLE_TO_ORG).iter().any(|org| {
+            matches!(org.target, Target::Org(_)) && doc.sentence_index(org.first) == doc.sentence_index(r.last)
         })
     });
     if !has(DisclaimerRole::Employee) && !role_before_org {

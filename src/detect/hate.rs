@@ -24,7 +24,7 @@
 //! Questions ("waarom zijn … zo dom?") and opinions ("ik vind dat …") need no rule of their own:
 //! the link is the same.
 
-use std::collections::HashSet;
+use crate::hash::WordSet;
 use std::sync::LazyLock;
 
 use crate::detect::Document;
@@ -84,8 +84,8 @@ const PEOPLE_TAILS: &[&str] = &[
 
 /// The neutral one-word group names, and their forms before a compound tail ("moslim",
 /// "vluchtelingen", "turkse").
-static GROUP_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let Ok(lexicon) = crate::lexicon::Lexicon::get() else { return HashSet::new() };
+static GROUP_HEADS: LazyLock<WordSet<String>> = LazyLock::new(|| {
+    let Ok(lexicon) = crate::lexicon::Lexicon::get() else { return WordSet::default() };
     lexicon
         .groups
         .iter()
@@ -208,15 +208,6 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
                 anchors.push((Anchor::Pronoun, Span { first: t, last: t + len - 1 }));
             }
         }
-        let predicates: Vec<(HateRole, Span)> = PREDICATES
-            .iter()
-            .flat_map(|&role| {
-                doc.cues
-                    .all_within(doc, role.into(), s, e)
-                    .into_iter()
-                    .map(move |(t, len)| (role, Span { first: t, last: t + len - 1 }))
-            })
-            .collect();
         // "Geen buitenlanders in de klas!", "ik wil geen zwarte juf": "geen" before a group, as
         // a demand, excludes it; no predicate needed.
         if let Some((_, a)) = anchors.iter().find(|(k, a)| *k == Anchor::Group && demanded_absence(doc, s, a.first))
@@ -233,12 +224,25 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
             report(doc, HateRole::Exclusion, Span { first: s, last: a.last }, hits);
             continue;
         }
+        let follows_group = i > 0 && !groups[i - 1].is_empty() && e - s <= 6;
+        if anchors.is_empty() && !follows_group {
+            continue;
+        }
+        let predicates: Vec<(HateRole, Span)> = PREDICATES
+            .iter()
+            .flat_map(|&role| {
+                doc.cues
+                    .all_within(doc, role.into(), s, e)
+                    .into_iter()
+                    .map(move |(t, len)| (role, Span { first: t, last: t + len - 1 }))
+            })
+            .collect();
         if predicates.is_empty() {
             continue;
         }
         // "Eritreeërs in het azc? Beesten zijn het.": a short sentence right after a group
         // sentence, calling "het" or "ze" something, is about that group.
-        if anchors.is_empty() && i > 0 && !groups[i - 1].is_empty() && e - s <= 6 {
+        if anchors.is_empty() {
             let refers = (s..e).any(|t| matches!(doc.token(t), "het" | "ze" | "zij" | "allemaal"));
             let naming = predicates
                 .iter()

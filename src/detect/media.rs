@@ -19,7 +19,7 @@ use crate::roster::{Consent, Roster};
 use crate::rules;
 
 static MEDIA_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)!\[[^\]\n]*\]\([^)\n]*\)|<(?:img|video|picture)\b[^>]*>|<media weggelaten>|\b(?:afbeelding|video|gif) weggelaten\b|<bijgevoegd: [^>]+>|\(bestand bijgevoegd\)|\[(?:foto|video|afbeelding|filmpje|image|photo)\]|[📸📷🎥📹🎬]")
+    Regex::new(r"(?i)!\[[^\]\n]*\]\([^)\n]*\)|<(?:img|video|picture)(?-u:\b)[^>]*>|<media weggelaten>|(?-u:\b)(?:afbeelding|video|gif) weggelaten(?-u:\b)|<bijgevoegd: [^>]+>|\(bestand bijgevoegd\)|\[(?:foto|video|afbeelding|filmpje|image|photo)\]|[📸📷🎥📹🎬]")
         .expect("valid regex")
 });
 

@@ -13,7 +13,7 @@
 //! before a name ("juf Roos", "meneer Bakker") marks an adult, and a different first name before a
 //! roster surname ("Hugo de Vries") marks somebody else.
 
-use std::collections::HashMap;
+use crate::hash::{WordMap, WordSet};
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -60,9 +60,9 @@ pub struct NameForm {
 pub struct NameIndex {
     pub forms: Vec<NameForm>,
     /// Handle and hashtag spellings (`daandevries`) → pupils.
-    pub handles: HashMap<String, Vec<u32>>,
+    pub handles: WordMap<String, Vec<u32>>,
     /// Normalised first names and surnames of all pupils, to recognise names next to names.
-    pub all_names: std::collections::HashSet<String>,
+    pub all_names: WordSet<String>,
     /// Names of six letters or more, for finding them misspelt.
     pub typos: TypoIndex,
 }
@@ -96,7 +96,7 @@ pub struct Mention {
 impl NameIndex {
     pub fn new(roster: &Roster, lexicon: &Lexicon) -> NameIndex {
         let mut index = NameIndex::default();
-        let mut by_phrase: HashMap<(String, u8), usize> = HashMap::new();
+        let mut by_phrase: WordMap<(String, u8), usize> = WordMap::default();
         let mut add = |index: &mut NameIndex, phrase: String, kind: FormKind, pupil: u32, is_word: bool| {
             if phrase.is_empty() {
                 return;

@@ -22,6 +22,9 @@ mod banks;
 mod location;
 mod plate;
 
+/// Word boundaries in these patterns are ASCII ones, `(?-u:\b)`: with a Unicode `\b` the regex
+/// engine cannot use its fast DFA on text with accents or emoji and falls back to a matcher
+/// several times slower over the whole text.
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
@@ -31,7 +34,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}",
     )
 });
-static URL: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>()"'\]\[]+"#));
+static URL: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()"'\]\[]+"#));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\+|00)?\(?\d[\d \u{00A0}\-–—.()]{7,18}\d"));
 /// "j.postma [at] ziggo.nl", "naam(at)school.nl": an address written to fool harvesters.
 static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,30 +42,31 @@ static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)[a-z0-9][a-z0-9._%+\-]*\s*[\[(]\s*(?:at|apenstaartje|@)\s*[\])]\s*[a-z0-9\-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[a-z0-9\-]+)*\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[a-z]{2,24}",
     )
 });
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[1-9][0-9]{3} ?[A-Za-z]{2}\b"));
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?-u:\b)[1-9][0-9]{3} ?[A-Za-z]{2}(?-u:\b)"));
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b[\p{L}'\-]{3,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard|plantsoen|hof|markt|wal|erf|brink|ring|pad|park|straatje|laantje|kamp|dam) \d{1,4}(?: ?[a-z]\b|-\d{1,3}\b)?",
+        r"(?i)(?-u:\b)[\p{L}'\-]{3,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard|plantsoen|hof|markt|wal|erf|brink|ring|pad|park|straatje|laantje|kamp|dam) \d{1,4}(?: ?[a-z](?-u:\b)|-\d{1,3}(?-u:\b))?",
     )
 });
 /// A street name that comes first: "Laan van Meerdervoort 50", "Plein 1813 3".
 static STREET_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:Laan|Plein|Kade|Singel|Dreef|Hof|Weg|Dijk) (?:van |der |de |den |het |op |ter |)(?:\p{Lu}[\p{L}'\-]+ ){1,2}\d{1,4}(?: ?[a-z]\b|-\d{1,3}\b)?",
+        r"(?-u:\b)(?:Laan|Plein|Kade|Singel|Dreef|Hof|Weg|Dijk) (?:van |der |de |den |het |op |ter |)(?:\p{Lu}[\p{L}'\-]+ ){1,2}\d{1,4}(?: ?[a-z](?-u:\b)|-\d{1,3}(?-u:\b))?",
     )
 });
 /// What follows a number that makes it no house number: a time, a date, a distance, a count.
 static NOT_HOUSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:[.:]\d|\s*(?:uur|u\b|minuten|min\b|km|kilometer|meter|m\b|keer|x\b|kinderen|leerlingen|personen|deelnemers|euro|%|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\b|feb\b|mrt\b|apr\b|jun\b|jul\b|aug\b|sep\b|sept\b|okt\b|nov\b|dec\b))",
+        r"(?i)^(?:[.:]\d|\s*(?:uur|u(?-u:\b)|minuten|min(?-u:\b)|km|kilometer|meter|m(?-u:\b)|keer|x(?-u:\b)|kinderen|leerlingen|personen|deelnemers|euro|%|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan(?-u:\b)|feb(?-u:\b)|mrt(?-u:\b)|apr(?-u:\b)|jun(?-u:\b)|jul(?-u:\b)|aug(?-u:\b)|sep(?-u:\b)|sept(?-u:\b)|okt(?-u:\b)|nov(?-u:\b)|dec(?-u:\b)))",
     )
 });
-static BSN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3})\b"));
+static BSN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?-u:\b)(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3})(?-u:\b)"));
 static IBAN: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b"));
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?(?-u:\b)"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:\d{1,2}[\-/.]\d{1,2}(?:[\-/.](?:\d{4}|\d{2}))?|\d{1,2}(?:e|ste|de)? (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?(?: \d{4})?)\b",
+        r"(?i)(?-u:\b)(?:\d{1,2}[\-/.]\d{1,2}(?:[\-/.](?:\d{4}|\d{2}))?|\d{1,2}(?:e|ste|de)? (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?(?: \d{4})?)(?-u:\b)",
     )
 });
 

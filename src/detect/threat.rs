@@ -13,7 +13,7 @@
 //! Jokes and games ("we maken ze af in de finale") are lowered to a note by
 //! [`crate::detect::mention`].
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{WordMap, WordSet};
 
 use crate::detect::Document;
 use crate::finding::Hit;
@@ -22,22 +22,22 @@ use crate::rules;
 
 /// The violent acts, split into words, indexed by their first word; and the words a gap may hold.
 pub struct ThreatGrammar {
-    acts: HashMap<String, Vec<Vec<String>>>,
+    acts: WordMap<String, Vec<Vec<String>>>,
     /// Acts as participles ("opgehangen"): they need a call for violence as actor.
-    participles: HashSet<String>,
-    targets: HashSet<String>,
+    participles: WordSet<String>,
+    targets: WordSet<String>,
     /// What a destructive act may hit besides a person: school, huis, auto.
-    objects: HashSet<String>,
-    gap_words: HashSet<String>,
+    objects: WordSet<String>,
+    gap_words: WordSet<String>,
 }
 
 impl ThreatGrammar {
     pub fn new(lexicon: &Lexicon) -> ThreatGrammar {
-        let mut acts: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        let mut targets = HashSet::new();
-        let mut gap_words = HashSet::new();
-        let mut objects = HashSet::new();
-        let mut participles = HashSet::new();
+        let mut acts: WordMap<String, Vec<Vec<String>>> = WordMap::default();
+        let mut targets = WordSet::default();
+        let mut gap_words = WordSet::default();
+        let mut objects = WordSet::default();
+        let mut participles = WordSet::default();
         for entry in &lexicon.threats {
             for phrase in &entry.term.phrases() {
                 let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();

@@ -45,7 +45,7 @@ fn is_text_field(key: &str) -> bool {
 
 /// A picture or video path in a value.
 static MEDIA_PATH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[^\s"'\[\]{},]+\.[A-Za-z0-9]{3,4}\b"#).expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"[^\s"'\[\]{},]+\.[A-Za-z0-9]{3,4}(?-u:\b)"#).expect("valid regex"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {

@@ -21,7 +21,7 @@ static TEMPLATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}").expect("valid regex"));
 
 static COMMENT_OR_RAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)<!--.*?-->|<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?[^>]*>")
+    Regex::new(r"(?is)<!--.*?-->|<script(?-u:\b)[^>]*>.*?</script\s*>|<style(?-u:\b)[^>]*>.*?</style\s*>|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?[^>]*>")
         .expect("valid regex")
 });
 

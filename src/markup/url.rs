@@ -12,7 +12,7 @@ use super::sheet::Sheet;
 
 /// A URL in running text: `https://…`, `http://…` or `www.…`, up to white space or a bracket.
 static BARE_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"'`()\[\]{}]+"#).expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"'`()\[\]{}]+"#).expect("valid regex"));
 
 /// File extensions of pictures and video.
 const MEDIA_EXTENSIONS: &[&str] =

@@ -8,7 +8,7 @@
 //! letters swapped). A word that is a common Dutch word, a known first name or another pupil's
 //! exact name is never read as a typo.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{WordMap, WordSet};
 
 use super::{Mention, NameContext, followed_by_verb};
 use crate::detect::Document;
@@ -31,9 +31,9 @@ pub struct TypoWord {
 #[derive(Debug, Default)]
 pub struct TypoIndex {
     pub words: Vec<TypoWord>,
-    by_word: HashMap<(String, bool), u32>,
+    by_word: WordMap<(String, bool), u32>,
     /// Each name and its one-letter deletions → indexes into `words`.
-    deletes: HashMap<String, Vec<u32>>,
+    deletes: WordMap<String, Vec<u32>>,
 }
 
 impl TypoIndex {
@@ -79,7 +79,7 @@ impl TypoIndex {
 
     fn candidates<'a>(&'a self, token: &str) -> impl Iterator<Item = &'a TypoWord> + 'a {
         let letters = token.chars().count();
-        let mut seen = HashSet::new();
+        let mut seen = WordSet::default();
         let ids: Vec<u32> =
             if (MIN_LETTERS - 1..=40).contains(&letters) && token.chars().all(|c| c.is_ascii_lowercase()) {
                 std::iter::once(token.to_string())

@@ -16,13 +16,13 @@ use crate::rules;
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     const ADVERBS: &str = r"(?:(?:vandaag|morgen|gisteren|al|nu|net|inmiddels|alweer|pas|bijna|straks)\s+)*";
     Regex::new(&format!(
-        r"(?i)^(?:\s*\((\d{{1,2}})(?:\s?(?:jaar|jr\.?))?\)|,?\s+(?:wordt|werd|word)\s+{ADVERBS}(\d{{1,2}})(?:\s+jaar(?:\s+oud)?|\s+geworden|\b)|,?\s+(?:is|was|ben)\s+{ADVERBS}(\d{{1,2}})\s+jaar\b|,\s+(\d{{1,2}})\s+jaar\b)"
+        r"(?i)^(?:\s*\((\d{{1,2}})(?:\s?(?:jaar|jr\.?))?\)|,?\s+(?:wordt|werd|word)\s+{ADVERBS}(\d{{1,2}})(?:\s+jaar(?:\s+oud)?|\s+geworden|(?-u:\b))|,?\s+(?:is|was|ben)\s+{ADVERBS}(\d{{1,2}})\s+jaar(?-u:\b)|,\s+(\d{{1,2}})\s+jaar(?-u:\b))"
     ))
     .expect("valid regex")
 });
 /// Right before the name.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(\d{1,2})-?jarige|\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)jarige)\s+$")
+    Regex::new(r"(?i)(?:(?-u:\b)(\d{1,2})-?jarige|(?-u:\b)(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)jarige)\s+$")
         .expect("valid regex")
 });
 /// What may follow a number that is not an age: "Daan is 10 minuten te laat".
@@ -43,9 +43,27 @@ pub fn detect(text: &str, mentions: &[Mention], hits: &mut Vec<Hit>) {
                 continue;
             }
         }
-        if let Some(m) = BEFORE.find(&text[..mention.start]) {
-            let word_end = m.start() + m.as_str().trim_end().len();
-            hits.push(Hit::new(&rules::AGE, m.start(), word_end));
+        // Only the words right before the name matter; searching all text before it would make
+        // a long text quadratic.
+        let from = window_start(text, mention.start);
+        if let Some(m) = BEFORE.find(&text[from..mention.start]) {
+            let word_end = from + m.start() + m.as_str().trim_end().len();
+            hits.push(Hit::new(&rules::AGE, from + m.start(), word_end));
         }
     }
+}
+
+/// The start of the last few words before byte `end`: far enough back for "achttienjarige ",
+/// at the start of a word.
+fn window_start(text: &str, end: usize) -> usize {
+    const REACH: usize = 48;
+    if end <= REACH {
+        return 0;
+    }
+    let mut from = end - REACH;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    // Begin after a space so a word cut in half cannot match.
+    text[from..end].find(char::is_whitespace).map_or(end, |i| from + i)
 }

@@ -19,7 +19,7 @@ static COORDINATES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(-?\d{1,2}\.\d{4,})\s*,\s*(-?\d{1,3}\.\d{4,})").expect("valid regex"));
 /// Degrees, minutes (and seconds): 52°22'13"N 4°53'42"E.
 static DEGREES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\d{1,2}°\s?\d{1,2}['′](?:\s?\d{1,2}(?:[.,]\d+)?["″])?\s?[NZS]\b,?\s*\d{1,3}°\s?\d{1,2}['′](?:\s?\d{1,2}(?:[.,]\d+)?["″])?\s?[OEW]\b"#)
+    Regex::new(r#"\d{1,2}°\s?\d{1,2}['′](?:\s?\d{1,2}(?:[.,]\d+)?["″])?\s?[NZS](?-u:\b),?\s*\d{1,3}°\s?\d{1,2}['′](?:\s?\d{1,2}(?:[.,]\d+)?["″])?\s?[OEW](?-u:\b)"#)
         .expect("valid regex")
 });
 /// A pin followed by a place: "📍 Texel".
