@@ -9,19 +9,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
-use crate::export::{self, InputFormat, Opened};
-use crate::finding::{Finding, Severity};
-use crate::git::{self, ChangedFile, Revisions};
-use crate::input::{self, Loaded, Source};
+use crate::batch::{Batch, Event, Job};
+use crate::export::{self, InputFormat};
+use crate::finding::Severity;
+use crate::git::{self, Revisions};
+use crate::input;
 use crate::lexicon::Lexicon;
-use crate::markup::{self, Markup};
+use crate::progress::Progress;
 use crate::protocol::{Protocol, article_summary};
 use crate::report::{Format, Summary};
 use crate::roster::{ConsentChoice, Medium, Roster};
 use crate::rules;
-use crate::scan::{Channel, Location, Scanner, Settings};
+use crate::scan::{Channel, Scanner, Settings};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -261,24 +261,6 @@ fn settings(args: &ScanArgs) -> Settings {
     }
 }
 
-/// One thing to scan: a file or standard input, or a file changed in git.
-enum Job {
-    Source(Source),
-    Changed(ChangedFile),
-}
-
-/// The outcome of scanning one source.
-enum Outcome {
-    /// Findings of a file, its number of items, and errors after which the findings so far are kept.
-    Findings {
-        findings: Vec<Finding>,
-        items: usize,
-        errors: Vec<input::InputError>,
-    },
-    Skipped(String),
-    Failed(input::InputError),
-}
-
 fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut roster = Roster::default();
     for path in &args.rosters {
@@ -338,44 +320,17 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         errors += 1;
     }
 
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build();
-    let export_options = export::Options { format: args.input_format, text_column: args.text_column.clone() };
-    let scan_one = |job: &Job| -> Outcome {
-        // Exports are read as items; whatever is plain text (a draft, a newsletter post, a staged
-        // file) is checked whole, Markdown and HTML as published.
-        let (name, loaded) = match job {
-            Job::Source(source) => match export::scan(source, &export_options, &scanner, args.redact) {
-                Err(e) => return Outcome::Failed(e),
-                Ok(Opened::Export(export)) => {
-                    return Outcome::Findings { findings: export.findings, items: export.items, errors: export.errors };
-                }
-                Ok(Opened::Binary) => (source.display(), Ok(Loaded::Binary)),
-                Ok(Opened::Text { text, encoding }) => (source.display(), Ok(Loaded::Text { text, encoding })),
-            },
-            Job::Changed(file) => (file.path.clone(), file.read()),
-        };
-        match loaded {
-            Err(e) => Outcome::Failed(e),
-            Ok(Loaded::Binary) => Outcome::Skipped(format!("{name}: overgeslagen, geen tekstbestand")),
-            Ok(Loaded::Text { text, encoding }) => {
-                if encoding == crate::encoding::Encoding::Windows1252 && !args.quiet {
-                    eprintln!(
-                        "postwacht: {name}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting"
-                    );
-                }
-                let markup = Markup::of(args.input_format, std::path::Path::new(&name));
-                let mut findings = markup::findings(&scanner, &text, markup, &Location::file(&name), args.redact);
-                if let Job::Changed(file) = job {
-                    findings.retain(|f| file.adds(&text, f));
-                }
-                Outcome::Findings { findings, items: 1, errors: Vec::new() }
-            }
-        }
+    let threads =
+        args.threads.filter(|&n| n > 0).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let batch = Batch {
+        scanner: &scanner,
+        export: export::Options { format: args.input_format, text_column: args.text_column.clone() },
+        input_format: args.input_format,
+        redact: args.redact,
+        threads,
     };
-    let outcomes: Vec<Outcome> = match &pool {
-        Ok(pool) => pool.install(|| jobs.par_iter().map(scan_one).collect()),
-        Err(_) => jobs.iter().map(scan_one).collect(),
-    };
+    let sizes: Option<u64> = jobs.iter().map(Job::size).sum();
+    let mut progress = Progress::new(!args.quiet, jobs.len(), sizes);
 
     let color = args.format == Format::Human
         && io::stdout().is_terminal()
@@ -385,25 +340,48 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut summary = Summary::default();
     let fail_on = Severity::from(args.fail_on);
     let mut failing = false;
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Findings { findings, items, errors: file_errors } => {
-                summary.files += 1;
-                summary.items += items;
+    // The first write error (a closed pipe, a full disk) ends the output; the scan winds down.
+    let mut write_error: Option<io::Error> = None;
+    batch.run(&jobs, |event| {
+        match event {
+            Event::Findings(findings) => {
                 summary.add(&findings);
                 failing |= findings.iter().any(|f| f.severity >= fail_on);
-                printer.findings(out, &findings)?;
+                if write_error.is_none() && !findings.is_empty() {
+                    progress.clear();
+                    let printed = printer
+                        .findings(out, &findings)
+                        .and_then(|()| if progress.visible() { out.flush() } else { Ok(()) });
+                    write_error = printed.err();
+                }
+            }
+            Event::Done { items, errors: file_errors } => {
+                summary.files += 1;
+                summary.items += items;
+                progress.clear();
                 for e in &file_errors {
                     problem(&e.to_string());
                 }
                 errors += file_errors.len();
+                progress.file_done();
             }
-            Outcome::Skipped(message) => note(args.quiet, &message),
-            Outcome::Failed(e) => {
+            Event::Note(message) => {
+                progress.clear();
+                note(args.quiet, &message);
+            }
+            Event::Failed(e) => {
+                progress.clear();
                 problem(&e.to_string());
                 errors += 1;
+                progress.file_done();
             }
+            Event::Scanned(bytes) => progress.scanned(bytes),
         }
+        write_error.is_none()
+    });
+    progress.clear();
+    if let Some(e) = write_error {
+        return Err(e);
     }
     summary.errors = errors;
     printer.finish(out, &summary)?;

@@ -25,6 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod batch;
 pub mod cli;
 pub mod detect;
 pub mod encoding;
@@ -37,7 +38,9 @@ pub mod lexicon;
 pub mod markup;
 pub mod matcher;
 pub mod normalize;
+pub mod ordered;
 pub mod phrase;
+pub mod progress;
 pub mod protocol;
 pub mod report;
 pub mod roster;

@@ -151,15 +151,14 @@ pub enum Opened {
     Binary,
     /// A plain text (or one read as such), for the caller to scan.
     Text { text: String, encoding: Encoding },
-    /// An export, scanned item by item.
-    Export(Scanned),
+    /// An export: its items went to the caller one by one.
+    Export(Export),
 }
 
-/// The findings of an export, how many items it held and what went wrong (after which the
-/// findings so far are still kept).
-pub struct Scanned {
+/// An export that was read: its format, how many items it held and what went wrong (after which
+/// the items so far were still delivered).
+pub struct Export {
     pub format: InputFormat,
-    pub findings: Vec<Finding>,
     pub items: usize,
     pub errors: Vec<InputError>,
 }
@@ -178,8 +177,9 @@ const SIDE_CATEGORIES: [Category; 6] = [
     Category::Obscene,
 ];
 
-/// Read a source and, when it is an export, scan each of its items.
-pub fn scan(source: &Source, options: &Options, scanner: &Scanner, redact: bool) -> Result<Opened, InputError> {
+/// Read a source: when it is an export, each of its items goes to `on_item` as soon as it is
+/// read (line-based exports are never held whole, whatever their size).
+pub fn read(source: &Source, options: &Options, on_item: &mut dyn FnMut(Item)) -> Result<Opened, InputError> {
     let mut reader = input::open(source)?;
     let mut head = Vec::new();
     (&mut reader).take(HEAD as u64).read_to_end(&mut head).map_err(|e| input::read_error(source, &e))?;
@@ -189,9 +189,7 @@ pub fn scan(source: &Source, options: &Options, scanner: &Scanner, redact: bool)
     let guess = guess(&head, options, &source.display());
     let mut reader = BufReader::with_capacity(HEAD, Cursor::new(head).chain(reader));
     let path = source.display();
-    let mut findings = Vec::new();
-    let mut on_item = |item: Item| findings.extend(item_findings(scanner, &path, &item, redact));
-    let mut sink = Sink { on_item: &mut on_item, items: 0, problems: Vec::new() };
+    let mut sink = Sink { on_item, items: 0, problems: Vec::new() };
     let format = match read_items(guess, &mut reader, options, &mut sink) {
         Err(e) => return Err(input::read_error(source, &e)),
         Ok(ReadAs::Text(bytes)) => {
@@ -204,7 +202,7 @@ pub fn scan(source: &Source, options: &Options, scanner: &Scanner, redact: bool)
     };
     let (items, problems) = (sink.items, sink.problems);
     let errors = problems.into_iter().map(|p| InputError { path: path.clone(), line: p.line, message: p.message });
-    Ok(Opened::Export(Scanned { format, findings, items, errors: errors.collect() }))
+    Ok(Opened::Export(Export { format, items, errors: errors.collect() }))
 }
 
 /// What [`read_items`] made of a source.

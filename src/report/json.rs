@@ -2,36 +2,43 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use crate::finding::Finding;
+use crate::report::stream::{Array, write_value};
 use crate::report::{Report, Summary};
 
 /// The version of the JSON document's shape.
 pub const VERSION: u32 = 1;
 
-/// Collects the findings and writes one document at the end.
+/// One JSON document, `{"version", "findings", "summary"}`, written as the findings come.
 #[derive(Default)]
 pub struct Document {
-    findings: Vec<Finding>,
+    /// The findings array, once the document is begun.
+    findings: Option<Array>,
 }
 
-#[derive(Serialize)]
-struct Wire<'a> {
-    version: u32,
-    findings: &'a [Finding],
-    summary: &'a Summary,
+impl Document {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<&mut Array> {
+        if self.findings.is_none() {
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"findings\": [")?;
+        }
+        Ok(self.findings.get_or_insert_with(|| Array::new(4)))
+    }
 }
 
 impl Report for Document {
-    fn findings(&mut self, _out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-        self.findings.extend_from_slice(findings);
+    fn findings(&mut self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+        let array = self.begin(out)?;
+        for f in findings {
+            array.push(out, f)?;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &Wire { version: VERSION, findings: &self.findings, summary })?;
-        writeln!(out)
+        self.begin(out)?.close(out)?;
+        write!(out, ",\n  \"summary\": ")?;
+        write_value(out, summary, 2)?;
+        writeln!(out, "\n}}")
     }
 }
 

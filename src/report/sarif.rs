@@ -17,62 +17,58 @@ use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
 use crate::protocol::Guideline;
+use crate::report::stream::{Array, write_value};
 use crate::report::{Report, Summary, article_list};
 use crate::rules::{self, Rule};
 
 /// Where the SARIF 2.1.0 schema is published (the address GitHub's documentation uses).
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Collects the results and writes one log at the end.
+/// One SARIF log with one run, written as the findings come: the tool and its rules first, then
+/// the results, then the invocation (whose success is known only at the end).
 #[derive(Default)]
 pub struct Sarif {
-    results: Vec<SarifResult>,
+    /// The results array, once the log is begun.
+    results: Option<Array>,
+}
+
+impl Sarif {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<&mut Array> {
+        if self.results.is_none() {
+            let tool = Tool {
+                driver: Driver {
+                    name: "postwacht",
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    language: "nl-NL",
+                    rules: rules::ALL.iter().map(|r| descriptor(r)).collect(),
+                },
+            };
+            write!(
+                out,
+                "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": "
+            )?;
+            write_value(out, &tool, 6)?;
+            write!(out, ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")?;
+        }
+        Ok(self.results.get_or_insert_with(|| Array::new(8)))
+    }
 }
 
 impl Report for Sarif {
-    fn findings(&mut self, _out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
-        self.results.extend(findings.iter().map(result));
+    fn findings(&mut self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+        let results = self.begin(out)?;
+        for f in findings {
+            results.push(out, &result(f))?;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let log = Log {
-            schema: SCHEMA,
-            version: "2.1.0",
-            runs: [Run {
-                tool: Tool {
-                    driver: Driver {
-                        name: "postwacht",
-                        semantic_version: env!("CARGO_PKG_VERSION"),
-                        language: "nl-NL",
-                        rules: rules::ALL.iter().map(|r| descriptor(r)).collect(),
-                    },
-                },
-                invocations: [Invocation { execution_successful: summary.errors == 0 }],
-                column_kind: "unicodeCodePoints",
-                results: &self.results,
-            }],
-        };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
-        writeln!(out)
+        self.begin(out)?.close(out)?;
+        write!(out, ",\n      \"invocations\": ")?;
+        write_value(out, &[Invocation { execution_successful: summary.errors == 0 }], 6)?;
+        writeln!(out, "\n    }}\n  ]\n}}")
     }
-}
-
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    version: &'static str,
-    runs: [Run<'a>; 1],
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool,
-    invocations: [Invocation; 1],
-    column_kind: &'static str,
-    results: &'a [SarifResult],
 }
 
 #[derive(Serialize)]

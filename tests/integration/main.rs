@@ -7,6 +7,7 @@ mod exports;
 mod git;
 mod markup;
 mod output;
+mod parallel;
 mod robustness;
 mod rosters;
 mod vocabulary;

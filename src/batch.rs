@@ -1,0 +1,204 @@
+//! A batch scan: the sources of one run read in order, scanned in parallel, and reported in that
+//! same order as a stream of [`Event`]s.
+//!
+//! One thread reads. A plain text, a Markdown post or a file changed in git is one unit of work;
+//! an export is cut into slices of items as it is read, so one long export keeps every worker
+//! busy and is never held whole (see [`ordered`] for the bounded read-ahead). Searching is kept
+//! apart from printing: the caller gets events and decides what to print.
+
+use std::cell::Cell;
+use std::mem;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+
+use crate::encoding::Encoding;
+use crate::export::{self, InputFormat, Item, Opened};
+use crate::finding::Finding;
+use crate::git::ChangedFile;
+use crate::input::{InputError, Loaded, Source};
+use crate::markup::{self, Markup};
+use crate::ordered;
+use crate::scan::{Location, Scanner};
+
+/// One thing to scan: a file or standard input, or a file changed in git.
+pub enum Job {
+    Source(Source),
+    Changed(ChangedFile),
+}
+
+impl Job {
+    /// The size of the file, when it is known before reading.
+    pub fn size(&self) -> Option<u64> {
+        match self {
+            Job::Source(Source::File(path)) => std::fs::metadata(path).ok().map(|m| m.len()),
+            _ => None,
+        }
+    }
+}
+
+/// What a batch scan reports, in the order of the sources (and within a source, of the text).
+pub enum Event {
+    /// Findings of a source, in order; a long export gives several.
+    Findings(Vec<Finding>),
+    /// A source is done: how many items it held (1 for a plain text), and what went wrong after
+    /// which its findings so far still count.
+    Done { items: usize, errors: Vec<InputError> },
+    /// A remark for the user (a skipped binary file, a guessed encoding).
+    Note(String),
+    /// A source could not be scanned.
+    Failed(InputError),
+    /// This many more bytes of input have been scanned (for a progress bar).
+    Scanned(u64),
+}
+
+/// How a batch is read and scanned.
+pub struct Batch<'a> {
+    pub scanner: &'a Scanner,
+    pub export: export::Options,
+    /// `--input-format`: also decides how a plain file's markup is read.
+    pub input_format: Option<InputFormat>,
+    pub redact: bool,
+    pub threads: usize,
+}
+
+/// About how much comment text one slice of an export holds: enough that handing it to a worker
+/// costs little, small enough that a few slices per worker stay a few megabytes.
+const SLICE_BYTES: usize = 16 * 1024;
+
+/// A unit of work.
+enum Unit<'j> {
+    /// A whole text (a draft, a post), read already, and the size of its file.
+    Text { name: String, text: String, encoding: Encoding, bytes: u64 },
+    /// A file changed in git: read from git and scanned by the worker.
+    Changed(&'j ChangedFile),
+    /// A slice of an export's items, and how many bytes of the file they cover.
+    Items { path: String, items: Vec<Item>, bytes: u64 },
+    /// Events that need no work, kept in their place in the output.
+    Ready(Vec<Event>),
+}
+
+impl Batch<'_> {
+    /// Scan `jobs`, handing each event to `consume` in order. When `consume` returns false (the
+    /// output is gone) no more work is started and no more events are handed over.
+    pub fn run(&self, jobs: &[Job], mut consume: impl FnMut(Event) -> bool) {
+        let stopped = Cell::new(false);
+        ordered::map(
+            self.threads,
+            |submit| {
+                for job in jobs.iter().take_while(|_| !stopped.get()) {
+                    self.read(job, &mut |unit| {
+                        if !stopped.get() {
+                            submit(unit);
+                        }
+                    });
+                }
+            },
+            |unit| self.work(unit),
+            |events| {
+                for event in events {
+                    if !stopped.get() && !consume(event) {
+                        stopped.set(true);
+                    }
+                }
+            },
+        );
+    }
+
+    /// Read one job into units.
+    fn read<'j>(&self, job: &'j Job, submit: &mut dyn FnMut(Unit<'j>)) {
+        let source = match job {
+            Job::Changed(file) => return submit(Unit::Changed(file)),
+            Job::Source(source) => source,
+        };
+        let path = source.display();
+        let mut slice = Vec::new();
+        let (mut slice_bytes, mut done_bytes) = (0, 0);
+        let opened = export::read(source, &self.export, &mut |item: Item| {
+            slice_bytes += item.text.text.len();
+            let read_to = item.text.end().offset as u64;
+            slice.push(item);
+            if slice_bytes >= SLICE_BYTES {
+                let bytes = read_to.saturating_sub(done_bytes);
+                done_bytes = done_bytes.max(read_to);
+                submit(Unit::Items { path: path.clone(), items: mem::take(&mut slice), bytes });
+                slice_bytes = 0;
+            }
+        });
+        let size = job.size();
+        let mut rest = size.unwrap_or(done_bytes).saturating_sub(done_bytes);
+        if !slice.is_empty() {
+            submit(Unit::Items { path: path.clone(), items: slice, bytes: mem::take(&mut rest) });
+        }
+        submit(match opened {
+            Err(e) => Unit::Ready(vec![Event::Failed(e), Event::Scanned(rest)]),
+            Ok(Opened::Binary) => {
+                Unit::Ready(vec![Event::Note(format!("{path}: overgeslagen, geen tekstbestand")), Event::Scanned(rest)])
+            }
+            Ok(Opened::Text { text, encoding }) => {
+                let bytes = size.unwrap_or(text.len() as u64);
+                Unit::Text { name: path, text, encoding, bytes }
+            }
+            Ok(Opened::Export(export)) => {
+                Unit::Ready(vec![Event::Done { items: export.items, errors: export.errors }, Event::Scanned(rest)])
+            }
+        });
+    }
+
+    /// Scan one unit. A panic (a bug) becomes an error for that source, so the run goes on.
+    fn work(&self, unit: Unit) -> Vec<Event> {
+        let name = match &unit {
+            Unit::Text { name, .. } => name.clone(),
+            Unit::Changed(file) => file.path.clone(),
+            Unit::Items { path, .. } => path.clone(),
+            Unit::Ready(_) => String::new(),
+        };
+        panic::catch_unwind(AssertUnwindSafe(|| self.scan(unit))).unwrap_or_else(|_| {
+            vec![Event::Failed(InputError {
+                path: name,
+                line: None,
+                message: "interne fout van postwacht bij het controleren; meld dit alstublieft".into(),
+            })]
+        })
+    }
+
+    fn scan(&self, unit: Unit) -> Vec<Event> {
+        match unit {
+            Unit::Text { name, text, encoding, bytes } => {
+                let mut events = self.scan_text(&name, &text, encoding, None);
+                events.push(Event::Scanned(bytes));
+                events
+            }
+            Unit::Changed(file) => match file.read() {
+                Err(e) => vec![Event::Failed(e)],
+                Ok(Loaded::Binary) => vec![Event::Note(format!("{}: overgeslagen, geen tekstbestand", file.path))],
+                Ok(Loaded::Text { text, encoding }) => self.scan_text(&file.path, &text, encoding, Some(file)),
+            },
+            Unit::Items { path, items, bytes } => {
+                let findings = items
+                    .iter()
+                    .flat_map(|item| export::item_findings(self.scanner, &path, item, self.redact))
+                    .collect();
+                vec![Event::Findings(findings), Event::Scanned(bytes)]
+            }
+            Unit::Ready(events) => events,
+        }
+    }
+
+    /// A whole text, read as its markup says; for a changed file only what the change adds.
+    fn scan_text(&self, name: &str, text: &str, encoding: Encoding, changed: Option<&ChangedFile>) -> Vec<Event> {
+        let mut events = Vec::new();
+        if encoding == Encoding::Windows1252 {
+            events.push(Event::Note(format!(
+                "{name}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting"
+            )));
+        }
+        let markup = Markup::of(self.input_format, Path::new(name));
+        let mut findings = markup::findings(self.scanner, text, markup, &Location::file(name), self.redact);
+        if let Some(file) = changed {
+            findings.retain(|f| file.adds(text, f));
+        }
+        events.push(Event::Findings(findings));
+        events.push(Event::Done { items: 1, errors: Vec::new() });
+        events
+    }
+}
