@@ -514,7 +514,8 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), r.severity.dutch(), r.summary)?;
                 let articles: Vec<String> =
                     r.articles.iter().map(|(p, a)| format!("{} {}", p.title(), a.join(", "))).collect();
-                writeln!(out, "{:<36} artikelen: {}", "", articles.join(" · "))?;
+                let articles = if articles.is_empty() { "geen (gaat over postwacht zelf)".into() } else { articles.join(" · ") };
+                writeln!(out, "{:<36} artikelen: {articles}", "")?;
             }
             Ok(())
         }
@@ -536,7 +537,11 @@ fn explain(code: &str, out: &mut dyn Write) -> io::Result<u8> {
     writeln!(out)?;
     writeln!(out, "Wat kun je doen: {}", rule.advice)?;
     writeln!(out)?;
-    writeln!(out, "Artikelen:")?;
+    if rule.articles.is_empty() {
+        writeln!(out, "{}", crate::report::sarif::NO_ARTICLES)?;
+    } else {
+        writeln!(out, "Artikelen:")?;
+    }
     for (protocol, articles) in rule.articles {
         for article in *articles {
             let summary = article_summary(*protocol, article).unwrap_or("");
