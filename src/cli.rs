@@ -514,7 +514,8 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), r.severity.dutch(), r.summary)?;
                 let articles: Vec<String> =
                     r.articles.iter().map(|(p, a)| format!("{} {}", p.title(), a.join(", "))).collect();
-                let articles = if articles.is_empty() { "geen (gaat over postwacht zelf)".into() } else { articles.join(" · ") };
+                let articles =
+                    if articles.is_empty() { "geen (gaat over postwacht zelf)".into() } else { articles.join(" · ") };
                 writeln!(out, "{:<36} artikelen: {articles}", "")?;
             }
             Ok(())
