@@ -255,6 +255,11 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => scan(ScanArgs { from_command_line, ..args }, &mut out),
         Command::Baseline(BaselineArgs { output, scan: args }) => {
+            let mut from_command_line = from_command_line;
+            if output.is_some() {
+                // -o names the baseline as --baseline would: it wins over postwacht.toml's.
+                from_command_line.push("baseline".into());
+            }
             let baseline = output.or(args.baseline);
             scan(ScanArgs { from_command_line, baseline, write_baseline: true, ..args }, &mut out)
         }

@@ -286,3 +286,19 @@ fn a_missing_or_damaged_baseline_is_an_error() {
     assert_eq!(status, 2);
     assert!(err.contains("kapot.json") && err.contains("beschadigd"), "{err}");
 }
+
+#[test]
+fn the_configuration_can_name_the_baseline() {
+    let s = Scratch::new("baseline-config");
+    s.write("postwacht.toml", "baseline = \"oud/baseline.json\"\n");
+    s.write("nieuws/a.txt", "Wat een kankerschool.\n");
+    fs::create_dir_all(s.path("oud")).expect("folder");
+    assert_eq!(run_in(&s.0, &["baseline", "nieuws"]).0, 0);
+    assert!(s.path("oud/baseline.json").is_file());
+    // scan uses it by itself; -o writes elsewhere.
+    let (status, out, _) = run_in(&s.0, &["scan", "nieuws"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("1 bekende melding"), "{out}");
+    assert_eq!(run_in(&s.0, &["baseline", "-o", "nieuw.json", "nieuws"]).0, 0);
+    assert!(s.path("nieuw.json").is_file());
+}
