@@ -1,4 +1,5 @@
-//! The command line: `postwacht scan`, `rules`, `explain` and `roster check`.
+//! The command line: `postwacht scan`, `baseline`, `rules`, `explain`, `roster check`, `init` and
+//! `config`. The settings of `postwacht.toml` and the options given join in [`effective`].
 //!
 //! Exit status: 0 when nothing at or above `--fail-on` was found, 1 when something was, 2 for a
 //! usage, configuration or input error (the message on stderr names the file and, where it
@@ -8,8 +9,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::baseline::Baseline;
 use crate::batch::{Batch, Event, Job};
 use crate::export::{self, InputFormat};
 use crate::finding::Severity;
@@ -22,6 +24,9 @@ use crate::report::{Format, Summary};
 use crate::roster::{ConsentChoice, Medium, Roster};
 use crate::rules;
 use crate::scan::{Channel, Scanner, Settings};
+use crate::terms::SchoolTerms;
+
+mod effective;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,6 +47,9 @@ pub struct Cli {
 enum Command {
     /// Controleer bestanden, mappen of standaardinvoer.
     Scan(ScanArgs),
+    /// Accepteer de meldingen van nu: schrijf ze (zonder tekst) naar een baseline, zodat
+    /// 'postwacht scan --baseline BESTAND' daarna alleen nieuwe meldingen toont.
+    Baseline(BaselineArgs),
     /// Toon alle regels: code, categorie, ernst, samenvatting en artikelen per protocol.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
@@ -57,6 +65,15 @@ enum Command {
         #[command(subcommand)]
         command: RosterCommand,
     },
+    /// Schrijf een voorbeeld-postwacht.toml met uitleg in deze map.
+    Init {
+        /// Schrijf over een bestaand postwacht.toml heen.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Toon de instellingen die gelden (uit postwacht.toml en de opdrachtregel) en waar elke
+    /// waarde vandaan komt; --format json voor een programma.
+    Config(ScanArgs),
     /// Voor wie de woordenlijsten onderhoudt: wat de controles in een tekst zien.
     #[command(hide = true)]
     Trace {
@@ -135,9 +152,38 @@ struct ScanArgs {
     /// A...B, en meld alleen toegevoegde regels. Voor CI. PAD beperkt de bestanden.
     #[arg(long, value_name = "VERSIE")]
     diff: Option<String>,
+    /// Het instellingenbestand (standaard: postwacht.toml in deze map of een map erboven, tot de
+    /// bovenste map van de git-repository).
+    #[arg(long, value_name = "BESTAND", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Lees geen postwacht.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Toon alleen meldingen die niet in deze baseline staan (zie postwacht baseline).
+    #[arg(long, value_name = "BESTAND")]
+    baseline: Option<PathBuf>,
+    /// The options given on the command line (clap ids), which win over postwacht.toml.
+    #[arg(skip)]
+    from_command_line: Vec<String>,
+    /// The school's own terms, from postwacht.toml.
+    #[arg(skip)]
+    terms: SchoolTerms,
+    /// `postwacht baseline`: write the findings to the baseline instead of reporting them.
+    #[arg(skip)]
+    write_baseline: bool,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Args, Debug)]
+struct BaselineArgs {
+    /// Het baselinebestand dat geschreven wordt (standaard: baseline uit postwacht.toml, anders
+    /// postwacht-baseline.json). Een bestaande baseline houdt zijn sleutel.
+    #[arg(short, long, value_name = "BESTAND")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    scan: ScanArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum ChannelArg {
     /// Je eigen account: een bericht over school vraagt om een disclaimer.
     Personal,
@@ -201,11 +247,24 @@ pub const TROUBLE: u8 = 2;
 
 /// Parse the arguments and run.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let from_command_line = effective::given(&matches);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
-        Command::Scan(args) => scan(args, &mut out),
+        Command::Scan(args) => scan(ScanArgs { from_command_line, ..args }, &mut out),
+        Command::Baseline(BaselineArgs { output, scan: args }) => {
+            let mut from_command_line = from_command_line;
+            if output.is_some() {
+                // -o names the baseline as --baseline would: it wins over postwacht.toml's.
+                from_command_line.push("baseline".into());
+            }
+            let baseline = output.or(args.baseline);
+            scan(ScanArgs { from_command_line, baseline, write_baseline: true, ..args }, &mut out)
+        }
+        Command::Config(args) => effective::show(ScanArgs { from_command_line, ..args }, &mut out),
+        Command::Init { force } => effective::init(force, &mut out),
         Command::Rules { format } => print_rules(format, &mut out).map(|()| CLEAN),
         Command::Explain { code } => explain(&code, &mut out),
         Command::Roster { command: RosterCommand::Check { files, redact } } => roster_check(&files, redact, &mut out),
@@ -258,10 +317,22 @@ fn settings(args: &ScanArgs) -> Settings {
             .map(|d| d.trim().trim_start_matches('@').to_lowercase())
             .filter(|d| !d.is_empty())
             .collect(),
+        terms: args.terms.clone(),
+        fingerprint_key: None,
     }
 }
 
 fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
+    let (args, baseline) = match effective::resolve(args).and_then(|e| {
+        let baseline = e.baseline()?;
+        Ok((e.args, baseline))
+    }) {
+        Ok(resolved) => resolved,
+        Err(e) => {
+            problem(&e.to_string());
+            return Ok(TROUBLE);
+        }
+    };
     let mut roster = Roster::default();
     for path in &args.rosters {
         match Roster::load(path) {
@@ -293,7 +364,8 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     if args.rosters.is_empty() && args.format == Format::Human {
         note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
     }
-    let scanner = match Scanner::new(settings(&args), roster) {
+    let fingerprint_key = baseline.as_ref().map(Baseline::key);
+    let scanner = match Scanner::new(Settings { fingerprint_key, ..settings(&args) }, roster) {
         Ok(s) => s,
         Err(e) => {
             problem(&format!("interne woordenlijst onjuist: {e}"));
@@ -336,7 +408,10 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none()
         && std::env::var("TERM").map_or(true, |t| t != "dumb");
-    let mut printer = args.format.printer(color, args.redact);
+    let (mut printer, mut baseline) = match baseline {
+        Some(baseline) if args.write_baseline => (baseline.writer(), None),
+        baseline => (args.format.printer(color, args.redact), baseline),
+    };
     let mut summary = Summary::default();
     let fail_on = Severity::from(args.fail_on);
     let mut failing = false;
@@ -344,7 +419,10 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut write_error: Option<io::Error> = None;
     batch.run(&jobs, |event| {
         match event {
-            Event::Findings(findings) => {
+            Event::Findings(mut findings) => {
+                if let Some(baseline) = &mut baseline {
+                    *summary.hidden_by_baseline.get_or_insert(0) += baseline.retain_new(&mut findings);
+                }
                 summary.add(&findings);
                 failing |= findings.iter().any(|f| f.severity >= fail_on);
                 if write_error.is_none() && !findings.is_empty() {
@@ -387,7 +465,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     printer.finish(out, &summary)?;
     Ok(if errors > 0 {
         TROUBLE
-    } else if failing {
+    } else if failing && !args.write_baseline {
         FOUND
     } else {
         CLEAN
@@ -419,7 +497,9 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), r.severity.dutch(), r.summary)?;
                 let articles: Vec<String> =
                     r.articles.iter().map(|(p, a)| format!("{} {}", p.title(), a.join(", "))).collect();
-                writeln!(out, "{:<36} artikelen: {}", "", articles.join(" · "))?;
+                let articles =
+                    if articles.is_empty() { "geen (gaat over postwacht zelf)".into() } else { articles.join(" · ") };
+                writeln!(out, "{:<36} artikelen: {articles}", "")?;
             }
             Ok(())
         }
@@ -441,7 +521,11 @@ fn explain(code: &str, out: &mut dyn Write) -> io::Result<u8> {
     writeln!(out)?;
     writeln!(out, "Wat kun je doen: {}", rule.advice)?;
     writeln!(out)?;
-    writeln!(out, "Artikelen:")?;
+    if rule.articles.is_empty() {
+        writeln!(out, "{}", crate::report::sarif::NO_ARTICLES)?;
+    } else {
+        writeln!(out, "Artikelen:")?;
+    }
     for (protocol, articles) in rule.articles {
         for article in *articles {
             let summary = article_summary(*protocol, article).unwrap_or("");

@@ -18,10 +18,12 @@ pub enum Category {
     Obscene,
     Disclaimer,
     MediaConsent,
+    /// About postwacht itself: an inline exception that does not work or is no longer needed.
+    Suppression,
 }
 
 impl Category {
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::PupilName,
         Category::PersonalData,
         Category::Confidential,
@@ -31,6 +33,7 @@ impl Category {
         Category::Obscene,
         Category::Disclaimer,
         Category::MediaConsent,
+        Category::Suppression,
     ];
 
     /// The stable machine name (`pupil-name`, …).
@@ -45,6 +48,7 @@ impl Category {
             Category::Obscene => "obscene",
             Category::Disclaimer => "disclaimer",
             Category::MediaConsent => "media-consent",
+            Category::Suppression => "suppression",
         }
     }
 
@@ -64,6 +68,7 @@ impl Category {
             Category::Obscene => "obsceen",
             Category::Disclaimer => "disclaimer ontbreekt",
             Category::MediaConsent => "toestemming beeldmateriaal",
+            Category::Suppression => "uitzondering",
         }
     }
 
@@ -178,6 +183,9 @@ pub struct Finding {
     /// The line of text the finding is on, for human output; never serialised.
     #[serde(skip)]
     pub context: Context,
+    /// The passage's keyed fingerprint, when a baseline is read or written; never serialised.
+    #[serde(skip)]
+    pub fingerprint: Option<crate::baseline::Fingerprint>,
 }
 
 /// The line a finding sits on, with the finding's place in it, for human output.

@@ -282,7 +282,7 @@ pub struct ContextEntry {
 }
 
 /// Everything the checks know about Dutch words.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Lexicon {
     pub abuse: Vec<AbuseEntry>,
     pub safe: Vec<SafeEntry>,

@@ -14,6 +14,9 @@
 //!   ([`protocol`] holds the article summaries);
 //! - [`scan`] ties these together; [`report`] prints findings.
 //!
+//! Around them: [`config`] reads `postwacht.toml` ([`terms`] are the school's own terms),
+//! [`suppress`] honours inline exceptions and [`baseline`] hides findings accepted before.
+//!
 //! ```
 //! use postwacht::roster::Roster;
 //! use postwacht::scan::{Scanner, Settings};
@@ -25,8 +28,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod baseline;
 pub mod batch;
 pub mod cli;
+pub mod config;
 pub mod detect;
 pub mod encoding;
 pub mod export;
@@ -46,4 +51,6 @@ pub mod report;
 pub mod roster;
 pub mod rules;
 pub mod scan;
+pub mod suppress;
+pub mod terms;
 pub mod wordlists;

@@ -35,6 +35,10 @@ pub enum Target {
     Name(u32),
     /// One of the organisation's names given with `--org`.
     Org(u32),
+    /// A term the school wants reported (index into [`crate::terms::SchoolTerms::extra`]).
+    Extra(u32),
+    /// A phrase the school allows (index into [`crate::terms::SchoolTerms::allow`]).
+    Allowed(u32),
 }
 
 /// How a stored word sits in the view.

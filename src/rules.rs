@@ -309,6 +309,62 @@ rule!(MEDIA_CONSENT_UNKNOWN, "PW603", "media-consent-unknown", MediaConsent, War
     advice: "Zoek de toestemming op voordat je publiceert; zonder toestemming geen beeld.",
     explanation: "Als de leerlingenlijst geen toestemmingskolom heeft of de waarde leeg is, weet postwacht niet of er toestemming is. Geen toestemming bekend betekent: niet publiceren.\n\nVoorbeeld: een foto bij \"Lotte won de tekenwedstrijd\" met een lijst zonder toestemmingskolom");
 
+// --- the school's own terms (postwacht.toml, [terms] extra) -------------------------------
+
+const SCHOOL_TERM_ADVICE: &str = "Haal dit weg of schrijf het anders. Staat het woord hier ten onrechte, pas dan de lijst in postwacht.toml aan (of vraag dat aan wie hem beheert).";
+
+rule!(SCHOOL_TERM_CONFIDENTIAL, "PW309", "school-term-confidential", Confidential, Error, CONFIDENTIAL, "[vertrouwelijk]",
+    summary: "Woord dat de school zelf als vertrouwelijk heeft opgegeven (postwacht.toml).",
+    message: "Dit staat in de lijst van de school met vertrouwelijke woorden.",
+    advice: SCHOOL_TERM_ADVICE,
+    explanation: "Vindt woorden en zinnen die de school in postwacht.toml onder [terms] extra met category = \"confidential\" heeft gezet: de werknaam van een plan dat nog niet bekend is, de naam van een besloten overleg. Ze tellen overal, ook zonder persoon in de zin.\n\nWaarom: wat de school vertrouwelijk noemt, hoort niet op sociale media.\n\nVoorbeeld: met extra = [{ term = \"project zonnebloem\", category = \"confidential\" }] meldt postwacht \"Binnenkort meer over Project Zonnebloem!\"");
+
+rule!(SCHOOL_TERM_INSULT, "PW409", "school-term-insult", Insult, Error, INSULT, "[scheldwoord]",
+    summary: "Woord dat de school zelf als belediging heeft opgegeven (postwacht.toml).",
+    message: "Dit staat in de lijst van de school met beledigende woorden.",
+    advice: ABUSE_ADVICE,
+    explanation: "Vindt woorden en zinnen die de school in postwacht.toml onder [terms] extra met category = \"insult\" heeft gezet, zoals een bijnaam voor een leraar die kwetsend is. Ook vermomd geschreven (hoofdletters, accenten, spaties tussen de letters) tellen ze.\n\nWaarom: een school weet zelf het best welke bijnamen en woorden bij haar kwetsen.\n\nVoorbeeld: met extra = [{ term = \"juf heks\", category = \"insult\" }] meldt postwacht \"Morgen weer les van Juf Heks\"");
+
+rule!(SCHOOL_TERM_DISCRIMINATION, "PW419", "school-term-discrimination", Discrimination, Error, INSULT, "[scheldwoord]",
+    summary: "Woord dat de school zelf als scheldwoord voor een groep heeft opgegeven (postwacht.toml).",
+    message: "Dit staat in de lijst van de school met scheldwoorden voor een groep mensen.",
+    advice: ABUSE_ADVICE,
+    explanation: "Vindt woorden en zinnen die de school in postwacht.toml onder [terms] extra met category = \"discrimination\" heeft gezet: een scheldnaam die in de buurt gebruikt wordt voor een groep, een wijk of een andere school.\n\nWaarom: discriminatie is in alle protocollen verboden, ook in woorden die geen landelijke lijst kent.\n\nVoorbeeld: met extra = [{ term = \"polderratten\", category = \"discrimination\" }] meldt postwacht \"Die polderratten van de overkant\"");
+
+rule!(SCHOOL_TERM_THREAT, "PW429", "school-term-threat", Threat, Error, THREAT, "[bedreiging]",
+    summary: "Woord of zin die de school zelf als bedreiging heeft opgegeven (postwacht.toml).",
+    message: "Dit staat in de lijst van de school met bedreigende woorden.",
+    advice: "Verwijder dit meteen en meld het bij de schoolleiding; bij een ernstige bedreiging kan de school aangifte doen.",
+    explanation: "Vindt woorden en zinnen die de school in postwacht.toml onder [terms] extra met category = \"threat\" heeft gezet, zoals een dreigende leus die na een incident rondgaat.\n\nWaarom: een bedreiging moet snel weg en gemeld worden.\n\nVoorbeeld: met extra = [{ term = \"wacht maar tot vrijdag\", category = \"threat\" }] meldt postwacht die zin");
+
+rule!(SCHOOL_TERM_OBSCENE, "PW439", "school-term-obscene", Obscene, Error, OBSCENE, "[obsceen]",
+    summary: "Woord dat de school zelf als obsceen heeft opgegeven (postwacht.toml).",
+    message: "Dit staat in de lijst van de school met obscene woorden.",
+    advice: ABUSE_ADVICE,
+    explanation: "Vindt woorden en zinnen die de school in postwacht.toml onder [terms] extra met category = \"obscene\" heeft gezet, zoals straattaal die leerlingen nu gebruiken en die nog in geen lijst staat.\n\nWaarom: obsceniteit is in de protocollen niet toegestaan.\n\nVoorbeeld: met extra = [{ term = \"skeer*\", category = \"obscene\", severity = \"warning\" }] telt elk woord dat met skeer begint");
+
+// --- postwacht itself: inline exceptions ---------------------------------------------------
+
+const NO_ARTICLES: Articles = &[];
+
+rule!(UNUSED_SUPPRESSION, "PW901", "unused-suppression", Suppression, Warning, NO_ARTICLES, "[uitzondering]",
+    summary: "Uitzondering (postwacht: negeer …) die niets negeert.",
+    message: "Deze uitzondering negeert niets: op de regel eronder staat geen melding met deze code.",
+    advice: "Haal de uitzondering weg, of zet hem direct boven de regel met de melding.",
+    explanation: "Een uitzondering \"postwacht: negeer PW101\" verbergt meldingen met die code op de eerstvolgende regel met tekst (of, aan het eind van een regel, op die regel zelf); \"negeer-bestand\" in het hele bestand. Verbergt ze niets, dan is ze overbodig geworden (de tekst is aangepast) of staat ze op de verkeerde plek. Een vergeten uitzondering kan later een echte melding verbergen.\n\nVoorbeeld: \"<!-- postwacht: negeer PW101 -->\" boven een alinea waarin geen naam (meer) staat");
+
+rule!(INVALID_SUPPRESSION, "PW902", "invalid-suppression", Suppression, Error, NO_ARTICLES, "[uitzondering]",
+    summary: "Uitzondering zonder (bekende) regelcode.",
+    message: "Deze uitzondering werkt niet: ze moet een bestaande regelcode noemen.",
+    advice: "Noem de code van de melding die je wilt negeren, bijvoorbeeld \"postwacht: negeer PW101 -- reden\"; postwacht rules toont alle codes.",
+    explanation: "Elke uitzondering noemt de regel(s) die ze negeert: \"postwacht: negeer PW101\" of \"postwacht: negeer PW101, PW202 -- toestemming van de ouders\". Een uitzondering zonder code, met een onbekende code of met een ander woord dan negeer of negeer-bestand negeert niets, en postwacht meldt dat, zodat niemand denkt dat een melding terecht verborgen is.\n\nVoorbeeld: \"<!-- postwacht: negeer -->\" of \"<!-- postwacht: negeer PW999 -->\"");
+
+rule!(SUPPRESSION_IN_TEXT, "PW903", "suppression-in-text", Suppression, Info, NO_ARTICLES, "[uitzondering]",
+    summary: "Uitzondering in een gewone tekst: haal die regel weg voor je publiceert.",
+    message: "Deze regel is een aanwijzing voor postwacht; haal hem weg voordat je de tekst plaatst.",
+    advice: "Kopieer de tekst zonder de regel \"postwacht: negeer …\" naar Facebook, Instagram of de nieuwsbrief.",
+    explanation: "In een gewone tekst (een concept) staat een uitzondering op een eigen regel: \"postwacht: negeer PW102 -- ouders gaven toestemming\". Anders dan een HTML-commentaar in Markdown of HTML is die regel zichtbaar als je de tekst plakt. Daarom herinnert postwacht je eraan hem weg te halen.\n\nVoorbeeld: een concept met de regel \"postwacht: negeer PW102\" boven \"Daan won de voorleeswedstrijd\"");
+
 /// Every rule, sorted by code.
 pub static ALL: &[&Rule] = &[
     &PUPIL_FULL_NAME,
@@ -333,18 +389,26 @@ pub static ALL: &[&Rule] = &[
     &PERSONNEL,
     &CLOSED_MEETING,
     &SECRECY_MARKER,
+    &SCHOOL_TERM_CONFIDENTIAL,
     &INSULT_WORD,
     &CURSE,
+    &SCHOOL_TERM_INSULT,
     &SLUR,
     &HATE_STATEMENT,
+    &SCHOOL_TERM_DISCRIMINATION,
     &THREAT_PHRASE,
+    &SCHOOL_TERM_THREAT,
     &OBSCENE_WORD,
+    &SCHOOL_TERM_OBSCENE,
     &DISCLAIMER_EMPLOYEE,
     &DISCLAIMER_PERSONAL_TITLE,
     &LEADER_SPEAKS_FOR_SCHOOL,
     &MEDIA_NO_CONSENT,
     &MEDIA_REMINDER,
     &MEDIA_CONSENT_UNKNOWN,
+    &UNUSED_SUPPRESSION,
+    &INVALID_SUPPRESSION,
+    &SUPPRESSION_IN_TEXT,
 ];
 
 /// Look a rule up by code (`PW101`) or name (`pupil-full-name`), case-insensitively.
@@ -403,6 +467,7 @@ mod tests {
                 Category::Insult | Category::Discrimination | Category::Threat | Category::Obscene => '4',
                 Category::Disclaimer => '5',
                 Category::MediaConsent => '6',
+                Category::Suppression => '9',
             };
             assert_eq!(rule.code.as_bytes()[2] as char, expected, "{}", rule.code);
         }

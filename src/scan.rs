@@ -14,6 +14,7 @@ use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
 use crate::normalize::normalize_term;
 use crate::protocol::{Guideline, Protocol};
 use crate::roster::Roster;
+use crate::terms::{self, SchoolTerms};
 use crate::wordlists::WordlistError;
 
 /// Where the text will be published.
@@ -40,6 +41,10 @@ pub struct Settings {
     pub orgs: Vec<String>,
     /// The organisation's web domains (role addresses there are not personal data).
     pub org_domains: Vec<String>,
+    /// The school's own extra, removed and allowed terms.
+    pub terms: SchoolTerms,
+    /// Set when a baseline is read or written: findings then carry their passage's fingerprint.
+    pub fingerprint_key: Option<crate::baseline::Key>,
 }
 
 impl Default for Settings {
@@ -49,6 +54,8 @@ impl Default for Settings {
             protocols: Protocol::ALL.to_vec(),
             orgs: Vec::new(),
             org_domains: Vec::new(),
+            terms: SchoolTerms::default(),
+            fingerprint_key: None,
         }
     }
 }
@@ -66,7 +73,7 @@ pub struct Scanner {
 
 impl Scanner {
     pub fn new(settings: Settings, roster: Roster) -> Result<Scanner, WordlistError> {
-        let lexicon = Lexicon::get()?;
+        let lexicon = terms::lexicon_without(Lexicon::get()?, &settings.terms.remove);
         let names = NameIndex::new(&roster, lexicon);
         let mut builder = MatcherBuilder::new();
         detect::abuse::add_to(lexicon, &mut builder);
@@ -83,6 +90,11 @@ impl Scanner {
             builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
         }
         names.add_to(&mut builder);
+        terms::add_to(&settings.terms, &mut builder).map_err(|message| WordlistError {
+            file: "postwacht.toml".into(),
+            line: 0,
+            message,
+        })?;
         let matcher =
             builder.build().map_err(|message| WordlistError { file: "automaton".into(), line: 0, message })?;
         Ok(Scanner {
@@ -127,6 +139,7 @@ impl Scanner {
         detect::abuse::detect(&doc, &self.abuse, &mut hits);
         detect::hate::detect(&doc, &mut hits);
         detect::threat::detect(&doc, &self.threats, &mut hits);
+        detect::school_terms::detect(&doc, &self.settings.terms.extra, &mut hits);
         detect::mention::downgrade(&doc, &mut hits);
         if self.settings.channel == Channel::Personal {
             detect::disclaimer::detect(&doc, &mut hits);
@@ -142,6 +155,7 @@ impl Scanner {
         hits.retain(|h| {
             !h.rule.only_when_cited || self.settings.protocols.iter().any(|&p| !h.rule.articles_for(p).is_empty())
         });
+        detect::school_terms::drop_allowed(&doc, &mut hits);
         hits.sort_by(|a, b| (a.start, a.end, a.rule.code).cmp(&(b.start, b.end, b.rule.code)));
         hits.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.rule.code == b.rule.code);
         hits
@@ -245,7 +259,9 @@ impl Scanner {
         self.describe(text, hits, location, redact)
     }
 
-    fn describe(&self, text: &str, hits: Vec<Hit>, location: &Location, redact: bool) -> Vec<Finding> {
+    /// Describe hits in `text` (found by [`Scanner::check`] or by a check of the file around it,
+    /// such as [`crate::suppress`]) for printing.
+    pub fn describe(&self, text: &str, hits: Vec<Hit>, location: &Location, redact: bool) -> Vec<Finding> {
         if hits.is_empty() {
             return Vec::new();
         }
@@ -288,6 +304,10 @@ impl Scanner {
             } else {
                 Context { line_text: line_text.to_string(), char_start, char_end: char_end.max(char_start + 1) }
             },
+            fingerprint: self
+                .settings
+                .fingerprint_key
+                .map(|key| crate::baseline::passage_fingerprint(&key, hit.rule.code, &text[hit.start..hit.end])),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! | [`abuse`] | insult, discrimination, threat, obscene | PW401–PW431 |
 //! | [`disclaimer`] | disclaimer | PW501–PW503 |
 //! | [`media`] | media-consent | PW601–PW603 |
+//! | [`school_terms`] | the school's own terms | PW309, PW409–PW439 |
 //!
 //! They all read one [`Document`]: the original text, its normalised view, every phrase the
 //! automaton found, the sentences, and the context cues.
@@ -21,6 +22,7 @@ pub mod media;
 pub mod mention;
 pub mod names;
 pub mod personal_data;
+pub mod school_terms;
 pub mod threat;
 
 use crate::lexicon::Lexicon;

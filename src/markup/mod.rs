@@ -6,7 +6,7 @@
 //! strings of URLs (`?naam=…`, [`url`]). Not published, and so not checked: the other front-matter
 //! fields, the scheme, host, path and fragment of URLs, tags and their attributes other than `alt`
 //! and `title` ([`html`]), link addresses and reference labels ([`markdown`]), comments, scripts and
-//! template code.
+//! template code. A comment can hold an inline exception for postwacht ([`crate::suppress`]).
 //!
 //! The scanner checks a copy of the file of the same byte length in which everything that is not
 //! published is blanked to spaces (line breaks stay), and reports each passage by its place in
@@ -33,6 +33,7 @@ use std::path::Path;
 use crate::export::InputFormat;
 use crate::finding::Finding;
 use crate::scan::{Location, Scanner};
+use crate::suppress::Directives;
 
 /// How a file's text is read (`--input-format text|markdown|html`, else by extension).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,12 +84,20 @@ pub fn published(text: &str, format: Markup) -> String {
     sheet.into_text()
 }
 
-/// Check `text` read as `format`; positions are those of `text`.
+/// Check `text` read as `format`, honouring its inline exceptions ([`crate::suppress`]);
+/// positions are those of `text`.
 pub fn findings(scanner: &Scanner, text: &str, format: Markup, location: &Location, redact: bool) -> Vec<Finding> {
-    match format {
-        Markup::Text => scanner.findings(text, location, redact),
-        _ => scanner.findings_published(text, &published(text, format), location, redact),
-    }
+    let directives = Directives::find(text, format);
+    let mut findings = match format {
+        Markup::Text if directives.is_empty() => scanner.findings(text, location, redact),
+        _ => {
+            let mut published = published(text, format);
+            directives.blank(&mut published);
+            scanner.findings_published(text, &published, location, redact)
+        }
+    };
+    directives.apply(scanner, text, location, redact, &mut findings);
+    findings
 }
 
 #[cfg(test)]

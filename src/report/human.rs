@@ -96,12 +96,19 @@ impl Report for Human {
             1 => " Let op: 1 bestand kon niet (helemaal) gelezen worden, zie hierboven.".to_string(),
             n => format!(" Let op: {n} bestanden konden niet (helemaal) gelezen worden, zie hierboven."),
         };
+        let (none, known) = match summary.hidden_by_baseline {
+            None => ("Geen meldingen", String::new()),
+            Some(0) => ("Geen nieuwe meldingen", String::new()),
+            Some(1) => ("Geen nieuwe meldingen", " 1 bekende melding uit de baseline niet getoond.".to_string()),
+            Some(n) => ("Geen nieuwe meldingen", format!(" {n} bekende meldingen uit de baseline niet getoond.")),
+        };
         if summary.findings == 0 && summary.errors > 0 {
-            writeln!(out, "{}", self.paint("1;33", &format!("Geen meldingen in {files}{items}.{unread}")))?;
+            writeln!(out, "{}", self.paint("1;33", &format!("{none} in {files}{items}.{known}{unread}")))?;
             return Ok(());
         }
         if summary.findings == 0 {
-            writeln!(out, "{}", self.paint("1;32", &format!("Geen meldingen in {files}{items}. Ziet er goed uit!")))?;
+            let message = format!("{none} in {files}{items}.{known} Ziet er goed uit!");
+            writeln!(out, "{}", self.paint("1;32", &message))?;
             return Ok(());
         }
         let count = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
@@ -111,6 +118,12 @@ impl Report for Human {
             count(summary.count(Severity::Info), "tip", "tips"),
         ];
         let total = count(summary.findings, "melding", "meldingen");
-        writeln!(out, "{}", self.paint("1", &format!("{total} in {files}{items}: {}.{unread}", parts.join(", "))))
+        let new = if summary.hidden_by_baseline.is_some() { " nieuwe" } else { "" };
+        let total = total.replacen(' ', &format!("{new} "), 1);
+        writeln!(
+            out,
+            "{}",
+            self.paint("1", &format!("{total} in {files}{items}: {}.{known}{unread}", parts.join(", ")))
+        )
     }
 }

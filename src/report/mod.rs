@@ -27,6 +27,9 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     #[serde(skip)]
     pub errors: usize,
+    /// How many findings a baseline hid (`scan --baseline`); absent without a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden_by_baseline: Option<usize>,
 }
 
 impl Summary {

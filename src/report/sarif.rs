@@ -200,6 +200,9 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// What a rule that cites no protocol article (PW9xx, about postwacht itself) says instead.
+pub const NO_ARTICLES: &str = "Deze regel gaat over postwacht zelf en verwijst naar geen protocolartikel.";
+
 fn descriptor(rule: &Rule) -> Descriptor {
     let guidelines = rule.guidelines(&crate::protocol::Protocol::ALL);
     let articles_text: Vec<String> =
@@ -211,13 +214,22 @@ fn descriptor(rule: &Rule) -> Descriptor {
         name: rule.name,
         short_description: Text { text: rule.summary.to_string() },
         full_description: Text { text: rule.explanation.to_string() },
-        help: Help {
-            text: format!("Wat kun je doen: {}\n\nArtikelen:\n{}", rule.advice, articles_text.join("\n")),
-            markdown: format!(
-                "**Wat kun je doen:** {}\n\n**Artikelen**\n\n{}",
-                rule.advice,
-                articles_markdown.join("\n")
-            ),
+        // A rule about postwacht itself (PW9xx) cites no article: say so rather than print an
+        // empty list.
+        help: if guidelines.is_empty() {
+            Help {
+                text: format!("Wat kun je doen: {}\n\n{NO_ARTICLES}", rule.advice),
+                markdown: format!("**Wat kun je doen:** {}\n\n{NO_ARTICLES}", rule.advice),
+            }
+        } else {
+            Help {
+                text: format!("Wat kun je doen: {}\n\nArtikelen:\n{}", rule.advice, articles_text.join("\n")),
+                markdown: format!(
+                    "**Wat kun je doen:** {}\n\n**Artikelen**\n\n{}",
+                    rule.advice,
+                    articles_markdown.join("\n")
+                ),
+            }
         },
         default_configuration: Configuration { level: level(rule.severity) },
         properties: RuleProperties {

@@ -2,6 +2,7 @@
 //! the command line.
 
 mod cli;
+mod config;
 mod corpus;
 mod exports;
 mod git;

@@ -1,0 +1,336 @@
+//! Baselines: the findings of old newsletters and exports, accepted once, so that a scan reports
+//! only what is new (`postwacht baseline`, then `postwacht scan --baseline FILE`).
+//!
+//! A baseline holds no text: each accepted finding is a **fingerprint**, a keyed BLAKE3 hash of its
+//! rule, its file (relative to the baseline's folder, `/` between folders) and its passage in the
+//! matching view (so a change of case, accents or disguise, or a move to another line, is the
+//! same finding). The 32-byte key is drawn at random when a baseline is first written and stored in
+//! it: without a key, the hash of a pupil's name would be the same in every repository, and anyone
+//! could look names up in a precomputed table. Each fingerprint has a count, so a baseline that
+//! accepted one occurrence of a passage does not hide a second one.
+//!
+//! The scanner computes the passage's part of the fingerprint where the text is at hand (before
+//! `--redact` replaces it; [`crate::scan::Settings::fingerprint_key`]); this module adds the file.
+//! Fingerprints are never printed, only written to a baseline.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::finding::Finding;
+use crate::input::{InputError, describe_io_error};
+use crate::normalize::normalize_term;
+use crate::report::{Report, Summary};
+
+/// The name `postwacht baseline` writes when no other is given.
+pub const DEFAULT_FILE: &str = "postwacht-baseline.json";
+
+/// The version of the baseline file's shape.
+pub const VERSION: u32 = 1;
+
+/// The secret-less key that makes fingerprints differ between baselines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Key([u8; 32]);
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(…)")
+    }
+}
+
+impl Key {
+    /// A fresh key from the operating system's random source.
+    pub fn random() -> Result<Key, String> {
+        let mut bytes = [0; 32];
+        getrandom::fill(&mut bytes).map_err(|e| format!("geen willekeurige sleutel te maken: {e}"))?;
+        Ok(Key(bytes))
+    }
+
+    pub fn from_bytes(bytes: [u8; 32]) -> Key {
+        Key(bytes)
+    }
+}
+
+/// A keyed hash; see the module documentation.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint([u8; 32]);
+
+impl std::fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Fingerprint({})", &hex(&self.0)[..8])
+    }
+}
+
+/// The passage's part of a fingerprint: rule and passage in the matching view.
+pub fn passage_fingerprint(key: &Key, rule: &str, passage: &str) -> Fingerprint {
+    let mut hasher = blake3::Hasher::new_keyed(&key.0);
+    hasher.update(b"postwacht passage\0");
+    hasher.update(rule.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(normalize_term(passage).as_bytes());
+    Fingerprint(*hasher.finalize().as_bytes())
+}
+
+/// The whole fingerprint: the passage's part and the file.
+fn fingerprint(key: &Key, file: &str, passage: &Fingerprint) -> Fingerprint {
+    let mut hasher = blake3::Hasher::new_keyed(&key.0);
+    hasher.update(b"postwacht finding\0");
+    hasher.update(file.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(&passage.0);
+    Fingerprint(*hasher.finalize().as_bytes())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn from_hex(text: &str) -> Option<[u8; 32]> {
+    if text.len() != 64 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+/// The baseline file as written.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire {
+    version: u32,
+    /// Dutch: what this file is (for whoever finds it in a repository).
+    about: String,
+    key: String,
+    findings: Vec<WireEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireEntry {
+    rule: String,
+    fingerprint: String,
+    count: usize,
+}
+
+const ABOUT: &str = "Baseline van postwacht: meldingen die al bekend en geaccepteerd zijn. \
+    'postwacht scan --baseline' toont alleen nieuwe meldingen. Er staat geen tekst in, alleen \
+    vingerafdrukken (BLAKE3 met de sleutel hieronder) van regel, bestand en passage.";
+
+/// A baseline: read to filter a scan, or started empty to be written.
+pub struct Baseline {
+    path: PathBuf,
+    /// The baseline's folder as the file system has it, for paths relative to it.
+    folder: Option<PathBuf>,
+    key: Key,
+    /// Accepted findings: fingerprint → (rule, how many more it may hide).
+    accepted: HashMap<Fingerprint, (String, usize)>,
+}
+
+impl Baseline {
+    /// Read a baseline to filter a scan. A missing or damaged file is an error naming it.
+    pub fn open(path: &Path) -> Result<Baseline, InputError> {
+        let error =
+            |line: Option<usize>, message: String| InputError { path: path.display().to_string(), line, message };
+        let bytes = std::fs::read(path)
+            .map_err(|e| error(None, format!("kan de baseline niet lezen: {}", describe_io_error(&e))))?;
+        let wire: Wire = serde_json::from_slice(&bytes).map_err(|e| {
+            error(
+                Some(e.line()),
+                "dit is geen baseline van postwacht (of hij is beschadigd); maak hem opnieuw met 'postwacht baseline'"
+                    .into(),
+            )
+        })?;
+        if wire.version != VERSION {
+            return Err(error(
+                None,
+                format!("baseline van versie {}; deze postwacht leest versie {VERSION}", wire.version),
+            ));
+        }
+        let key = from_hex(&wire.key).ok_or_else(|| error(None, "de sleutel van de baseline is beschadigd".into()))?;
+        let mut accepted = HashMap::new();
+        for entry in wire.findings {
+            let Some(bytes) = from_hex(&entry.fingerprint) else {
+                return Err(error(None, "een vingerafdruk in de baseline is beschadigd".into()));
+            };
+            accepted.entry(Fingerprint(bytes)).or_insert((entry.rule, 0)).1 += entry.count;
+        }
+        Ok(Baseline { path: path.to_path_buf(), folder: folder_of(path), key: Key(key), accepted })
+    }
+
+    /// An empty baseline to write to `path`. It keeps the key of the baseline already there, so
+    /// that writing it again changes only what changed.
+    pub fn start(path: &Path) -> Result<Baseline, InputError> {
+        let key = match Baseline::open(path) {
+            Ok(old) => old.key,
+            Err(_) => {
+                Key::random().map_err(|message| InputError { path: path.display().to_string(), line: None, message })?
+            }
+        };
+        Ok(Baseline { path: path.to_path_buf(), folder: folder_of(path), key, accepted: HashMap::new() })
+    }
+
+    pub fn key(&self) -> Key {
+        self.key
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file of a finding as the baseline names it: relative to the baseline's folder, with `/`
+    /// between folders, whatever folder postwacht ran in.
+    fn file_of(&self, path: &str) -> String {
+        if path == "-" {
+            return path.to_string();
+        }
+        let canonical = std::fs::canonicalize(path).ok();
+        let relative = match (&canonical, &self.folder) {
+            (Some(file), Some(folder)) => file.strip_prefix(folder).ok().map(Path::to_path_buf),
+            _ => None,
+        };
+        let path = relative.or(canonical).unwrap_or_else(|| PathBuf::from(path));
+        let parts: Vec<String> = path
+            .components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .map(|c| c.as_os_str().to_string_lossy().replace('\\', "/"))
+            .collect();
+        parts.join("/").nfc().collect()
+    }
+
+    fn fingerprint_of(&self, finding: &Finding) -> Option<Fingerprint> {
+        Some(fingerprint(&self.key, &self.file_of(&finding.path), finding.fingerprint.as_ref()?))
+    }
+
+    /// Remove the findings the baseline accepted (each accepted fingerprint hides as many findings
+    /// as it was counted); returns how many were removed.
+    pub fn retain_new(&mut self, findings: &mut Vec<Finding>) -> usize {
+        let before = findings.len();
+        findings.retain(|f| {
+            let Some(print) = self.fingerprint_of(f) else { return true };
+            match self.accepted.get_mut(&print) {
+                Some((_, left)) if *left > 0 => {
+                    *left -= 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+        before - findings.len()
+    }
+
+    /// Accept findings (to be written).
+    fn accept(&mut self, findings: &[Finding]) {
+        for f in findings {
+            if let Some(print) = self.fingerprint_of(f) {
+                self.accepted.entry(print).or_insert_with(|| (f.rule.to_string(), 0)).1 += 1;
+            }
+        }
+    }
+
+    /// Write the baseline, via a temporary file so that a failed write leaves the old one.
+    fn write(&self) -> io::Result<()> {
+        let mut entries: Vec<WireEntry> = self
+            .accepted
+            .iter()
+            .map(|(print, (rule, count))| WireEntry { rule: rule.clone(), fingerprint: hex(&print.0), count: *count })
+            .collect();
+        entries.sort_by(|a, b| (&a.rule, &a.fingerprint).cmp(&(&b.rule, &b.fingerprint)));
+        let wire = Wire { version: VERSION, about: ABOUT.into(), key: hex(&self.key.0), findings: entries };
+        let mut text = serde_json::to_string_pretty(&wire).map_err(io::Error::other)?;
+        text.push('\n');
+        let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temporary = self.path.with_file_name(format!(".{name}.tmp"));
+        let named =
+            |e: io::Error| io::Error::new(e.kind(), format!("{}: {}", self.path.display(), describe_io_error(&e)));
+        std::fs::write(&temporary, text).map_err(named)?;
+        std::fs::rename(&temporary, &self.path).map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            named(e)
+        })
+    }
+
+    /// The printer of `postwacht baseline`: it accepts every finding and writes the baseline at the
+    /// end, unless a file could not be read (a baseline without that file's findings would report
+    /// them all as new later).
+    pub fn writer(self) -> Box<dyn Report + Send> {
+        Box::new(Writer { baseline: self, files: BTreeMap::new() })
+    }
+}
+
+/// The baseline's folder, resolved, when it exists.
+fn folder_of(path: &Path) -> Option<PathBuf> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::canonicalize(folder).ok()
+}
+
+struct Writer {
+    baseline: Baseline,
+    /// Accepted findings per file, for the closing line.
+    files: BTreeMap<String, usize>,
+}
+
+impl Report for Writer {
+    fn findings(&mut self, _out: &mut dyn Write, findings: &[Finding]) -> io::Result<()> {
+        self.baseline.accept(findings);
+        for f in findings {
+            *self.files.entry(f.path.clone()).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let path = self.baseline.path.display();
+        if summary.errors > 0 {
+            return writeln!(
+                out,
+                "Baseline {path} niet geschreven: niet alle bestanden konden gelezen worden (zie hierboven). Los dat eerst op."
+            );
+        }
+        self.baseline.write()?;
+        let findings = summary.findings;
+        let counted = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        writeln!(
+            out,
+            "Baseline {path} geschreven: {} in {} geaccepteerd.",
+            counted(findings, "melding", "meldingen"),
+            counted(self.files.len(), "bestand", "bestanden")
+        )?;
+        writeln!(out, "Voortaan toont 'postwacht scan --baseline {path}' alleen nieuwe meldingen.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_case_change_fingerprints_as_they_should() {
+        let key = Key([7; 32]);
+        let other = Key([8; 32]);
+        let a = passage_fingerprint(&key, "PW101", "Noor Bakker");
+        assert_eq!(a, passage_fingerprint(&key, "PW101", "NOOR  bakker"));
+        assert_eq!(a, passage_fingerprint(&key, "PW101", "Noor\nBakker"));
+        assert_ne!(a, passage_fingerprint(&other, "PW101", "Noor Bakker"));
+        assert_ne!(a, passage_fingerprint(&key, "PW102", "Noor Bakker"));
+        assert_ne!(fingerprint(&key, "a.md", &a), fingerprint(&key, "b.md", &a));
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        let bytes: [u8; 32] = std::array::from_fn(|i| (i * 9) as u8);
+        assert_eq!(from_hex(&hex(&bytes)), Some(bytes));
+        assert_eq!(from_hex("zz"), None);
+        assert_eq!(from_hex(&"é".repeat(32)), None);
+    }
+
+    #[test]
+    fn random_keys_differ() {
+        assert_ne!(Key::random().unwrap(), Key::random().unwrap());
+    }
+}
