@@ -307,129 +307,154 @@ impl Lexicon {
 
     fn parse() -> Result<Lexicon, WordlistError> {
         use wordlists::*;
-        let abuse = ABUSE
-            .rows(&["term", "category", "severity", "match", "note"])?
-            .iter()
-            .map(|row| {
-                let category = match row.fields[1] {
-                    "insult" => Category::Insult,
-                    "obscene" => Category::Obscene,
-                    "threat" => Category::Threat,
-                    "discrimination" => Category::Discrimination,
-                    other => return Err(ABUSE.row_error(row, format!("onbekende categorie '{other}'"))),
-                };
-                Ok(AbuseEntry {
-                    term: term(&ABUSE, row, row.fields[3])?,
-                    category,
-                    severity: severity(&ABUSE, row, row.fields[2])?,
-                    note: row.fields[4],
+        let abuse = || -> Result<Vec<_>, WordlistError> {
+            ABUSE
+                .rows(&["term", "category", "severity", "match", "note"])?
+                .iter()
+                .map(|row| {
+                    let category = match row.fields[1] {
+                        "insult" => Category::Insult,
+                        "obscene" => Category::Obscene,
+                        "threat" => Category::Threat,
+                        "discrimination" => Category::Discrimination,
+                        other => return Err(ABUSE.row_error(row, format!("onbekende categorie '{other}'"))),
+                    };
+                    Ok(AbuseEntry {
+                        term: term(&ABUSE, row, row.fields[3])?,
+                        category,
+                        severity: severity(&ABUSE, row, row.fields[2])?,
+                        note: row.fields[4],
+                    })
                 })
-            })
-            .collect::<Result<_, _>>()?;
-        let safe = SAFE
-            .rows(&["term", "match", "note"])?
-            .iter()
-            .map(|row| Ok(SafeEntry { term: term(&SAFE, row, row.fields[1])? }))
-            .collect::<Result<_, _>>()?;
-        let groups = GROUPS
-            .rows(&["term", "group", "kind", "severity", "match", "note"])?
-            .iter()
-            .map(|row| {
-                let group = Group::parse(row.fields[1])
-                    .ok_or_else(|| GROUPS.row_error(row, format!("onbekende groep '{}'", row.fields[1])))?;
-                let slur = match row.fields[2] {
-                    "neutral" => None,
-                    "slur" => Some(severity(&GROUPS, row, row.fields[3])?),
-                    other => return Err(GROUPS.row_error(row, format!("onbekende soort '{other}'"))),
-                };
-                Ok(GroupEntry { term: term(&GROUPS, row, row.fields[4])?, group, slur })
-            })
-            .collect::<Result<_, _>>()?;
-        let hate = HATE
-            .rows(&["term", "role", "note"])?
-            .iter()
-            .map(|row| {
-                let role = HateRole::parse(row.fields[1])
-                    .ok_or_else(|| HATE.row_error(row, format!("onbekende rol '{}'", row.fields[1])))?;
-                Ok(HateEntry { term: term(&HATE, row, "word")?, role })
-            })
-            .collect::<Result<_, _>>()?;
-        let confidential = CONFIDENTIAL
-            .rows(&["term", "subcategory", "severity", "match", "note"])?
-            .iter()
-            .map(|row| {
-                let kind = ConfidentialKind::parse(row.fields[1]).ok_or_else(|| {
-                    CONFIDENTIAL.row_error(row, format!("onbekende subcategorie '{}'", row.fields[1]))
-                })?;
-                Ok(ConfidentialEntry {
-                    term: term(&CONFIDENTIAL, row, row.fields[3])?,
-                    kind,
-                    severity: severity(&CONFIDENTIAL, row, row.fields[2])?,
+                .collect::<Result<_, _>>()
+        };
+        let safe = || -> Result<Vec<_>, WordlistError> {
+            SAFE.rows(&["term", "match", "note"])?
+                .iter()
+                .map(|row| Ok(SafeEntry { term: term(&SAFE, row, row.fields[1])? }))
+                .collect::<Result<_, _>>()
+        };
+        let groups = || -> Result<Vec<_>, WordlistError> {
+            GROUPS
+                .rows(&["term", "group", "kind", "severity", "match", "note"])?
+                .iter()
+                .map(|row| {
+                    let group = Group::parse(row.fields[1])
+                        .ok_or_else(|| GROUPS.row_error(row, format!("onbekende groep '{}'", row.fields[1])))?;
+                    let slur = match row.fields[2] {
+                        "neutral" => None,
+                        "slur" => Some(severity(&GROUPS, row, row.fields[3])?),
+                        other => return Err(GROUPS.row_error(row, format!("onbekende soort '{other}'"))),
+                    };
+                    Ok(GroupEntry { term: term(&GROUPS, row, row.fields[4])?, group, slur })
                 })
-            })
-            .collect::<Result<_, _>>()?;
-        let disclaimer = DISCLAIMER
-            .rows(&["term", "role", "note"])?
-            .iter()
-            .map(|row| {
-                let role = match row.fields[1] {
-                    "about" => DisclaimerRole::About,
-                    "employee" => DisclaimerRole::Employee,
-                    "personal" => DisclaimerRole::Personal,
-                    "leader" => DisclaimerRole::Leader,
-                    "role" => DisclaimerRole::Role,
-                    other => return Err(DISCLAIMER.row_error(row, format!("onbekende rol '{other}'"))),
-                };
-                Ok(DisclaimerEntry { term: term(&DISCLAIMER, row, "word")?, role })
-            })
-            .collect::<Result<_, _>>()?;
-        let media = MEDIA
-            .rows(&["term", "note"])?
-            .iter()
-            .map(|row| Ok(MediaEntry { term: term(&MEDIA, row, "word")? }))
-            .collect::<Result<_, _>>()?;
-        let context = CONTEXT
-            .rows(&["term", "role", "note"])?
-            .iter()
-            .map(|row| {
-                let role = match row.fields[1] {
-                    "title" => ContextRole::Title,
-                    "determiner" => ContextRole::Determiner,
-                    "verb" => ContextRole::Verb,
-                    "person" => ContextRole::Person,
-                    "school-contact" => ContextRole::SchoolContact,
-                    "number-label" => ContextRole::NumberLabel,
-                    "birth" => ContextRole::Birth,
-                    "vocative" => ContextRole::Vocative,
-                    "imperative" => ContextRole::Imperative,
-                    "famous" => ContextRole::Famous,
-                    "relative" => ContextRole::Relative,
-                    "whereabouts" => ContextRole::Whereabouts,
-                    "vehicle" => ContextRole::Vehicle,
-                    other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
-                };
-                Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })
-            })
-            .collect::<Result<_, _>>()?;
-        let threats = THREATS
-            .rows(&["term", "role", "note"])?
-            .iter()
-            .map(|row| {
-                let role = match row.fields[1] {
-                    "actor" => ThreatRole::Actor,
-                    "target" => ThreatRole::Target,
-                    "act" => ThreatRole::Act,
-                    "participle" => ThreatRole::Participle,
-                    "menace" => ThreatRole::Menace,
-                    "joke" => ThreatRole::Joke,
-                    "play" => ThreatRole::Play,
-                    "filler" => ThreatRole::Filler,
-                    "object" => ThreatRole::Object,
-                    other => return Err(THREATS.row_error(row, format!("onbekende rol '{other}'"))),
-                };
-                Ok(ThreatEntry { term: term(&THREATS, row, "word")?, role })
-            })
-            .collect::<Result<_, _>>()?;
+                .collect::<Result<_, _>>()
+        };
+        let hate = || -> Result<Vec<_>, WordlistError> {
+            HATE.rows(&["term", "role", "note"])?
+                .iter()
+                .map(|row| {
+                    let role = HateRole::parse(row.fields[1])
+                        .ok_or_else(|| HATE.row_error(row, format!("onbekende rol '{}'", row.fields[1])))?;
+                    Ok(HateEntry { term: term(&HATE, row, "word")?, role })
+                })
+                .collect::<Result<_, _>>()
+        };
+        let confidential = || -> Result<Vec<_>, WordlistError> {
+            CONFIDENTIAL
+                .rows(&["term", "subcategory", "severity", "match", "note"])?
+                .iter()
+                .map(|row| {
+                    let kind = ConfidentialKind::parse(row.fields[1]).ok_or_else(|| {
+                        CONFIDENTIAL.row_error(row, format!("onbekende subcategorie '{}'", row.fields[1]))
+                    })?;
+                    Ok(ConfidentialEntry {
+                        term: term(&CONFIDENTIAL, row, row.fields[3])?,
+                        kind,
+                        severity: severity(&CONFIDENTIAL, row, row.fields[2])?,
+                    })
+                })
+                .collect::<Result<_, _>>()
+        };
+        let disclaimer = || -> Result<Vec<_>, WordlistError> {
+            DISCLAIMER
+                .rows(&["term", "role", "note"])?
+                .iter()
+                .map(|row| {
+                    let role = match row.fields[1] {
+                        "about" => DisclaimerRole::About,
+                        "employee" => DisclaimerRole::Employee,
+                        "personal" => DisclaimerRole::Personal,
+                        "leader" => DisclaimerRole::Leader,
+                        "role" => DisclaimerRole::Role,
+                        other => return Err(DISCLAIMER.row_error(row, format!("onbekende rol '{other}'"))),
+                    };
+                    Ok(DisclaimerEntry { term: term(&DISCLAIMER, row, "word")?, role })
+                })
+                .collect::<Result<_, _>>()
+        };
+        let media = || -> Result<Vec<_>, WordlistError> {
+            MEDIA
+                .rows(&["term", "note"])?
+                .iter()
+                .map(|row| Ok(MediaEntry { term: term(&MEDIA, row, "word")? }))
+                .collect::<Result<_, _>>()
+        };
+        let context = || -> Result<Vec<_>, WordlistError> {
+            CONTEXT
+                .rows(&["term", "role", "note"])?
+                .iter()
+                .map(|row| {
+                    let role = match row.fields[1] {
+                        "title" => ContextRole::Title,
+                        "determiner" => ContextRole::Determiner,
+                        "verb" => ContextRole::Verb,
+                        "person" => ContextRole::Person,
+                        "school-contact" => ContextRole::SchoolContact,
+                        "number-label" => ContextRole::NumberLabel,
+                        "birth" => ContextRole::Birth,
+                        "vocative" => ContextRole::Vocative,
+                        "imperative" => ContextRole::Imperative,
+                        "famous" => ContextRole::Famous,
+                        "relative" => ContextRole::Relative,
+                        "whereabouts" => ContextRole::Whereabouts,
+                        "vehicle" => ContextRole::Vehicle,
+                        other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
+                    };
+                    Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })
+                })
+                .collect::<Result<_, _>>()
+        };
+        let threats = || -> Result<Vec<_>, WordlistError> {
+            THREATS
+                .rows(&["term", "role", "note"])?
+                .iter()
+                .map(|row| {
+                    let role = match row.fields[1] {
+                        "actor" => ThreatRole::Actor,
+                        "target" => ThreatRole::Target,
+                        "act" => ThreatRole::Act,
+                        "participle" => ThreatRole::Participle,
+                        "menace" => ThreatRole::Menace,
+                        "joke" => ThreatRole::Joke,
+                        "play" => ThreatRole::Play,
+                        "filler" => ThreatRole::Filler,
+                        "object" => ThreatRole::Object,
+                        other => return Err(THREATS.row_error(row, format!("onbekende rol '{other}'"))),
+                    };
+                    Ok(ThreatEntry { term: term(&THREATS, row, "word")?, role })
+                })
+                .collect::<Result<_, _>>()
+        };
+        // The lists are independent: parse the big ones on one thread and the rest on another.
+        let (first, second) = rayon::join(
+            || -> Result<_, WordlistError> { Ok((hate()?, context()?, word_set(&COMMON_WORDS))) },
+            || -> Result<_, WordlistError> {
+                Ok((abuse()?, safe()?, groups()?, confidential()?, disclaimer()?, media()?, threats()?))
+            },
+        );
+        let (hate, context, common_words) = first?;
+        let (abuse, safe, groups, confidential, disclaimer, media, threats) = second?;
         Ok(Lexicon {
             abuse,
             safe,
@@ -440,7 +465,7 @@ impl Lexicon {
             media,
             context,
             threats,
-            common_words: word_set(&COMMON_WORDS),
+            common_words,
             first_names: word_set(&FIRST_NAMES),
         })
     }

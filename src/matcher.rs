@@ -1,12 +1,16 @@
-//! One Aho-Corasick automaton over every literal word of a run: the words of all wordlists, the
-//! roster's name forms and the organisation's names; multi-word phrases are assembled from it.
+//! Finds every literal word of a run in a text: the words of all wordlists, the roster's name
+//! forms and the organisation's names; multi-word phrases are assembled from them.
 //!
-//! Words are matched against the view of [`crate::normalize`], which has a single space between
-//! words and one at each end. A whole word is stored as `" word "`, a compound head as `" head"`
-//! (it may run on into the rest of a word), a compound tail as `"tail "`; so the automaton itself
-//! enforces word boundaries. A multi-word phrase ([`Phrase`]) is not expanded into the automaton:
-//! only the words it can start with are, and where one matches, the phrase is checked word by
-//! word against the view's tokens. Each stored string maps to every [`Target`] that uses it.
+//! Words are matched against the view of [`crate::normalize`], whose tokens are separated by
+//! single spaces. A whole word is found by looking each token up in a hash map, which costs the
+//! same per token however many words there are, and nothing to build. Compound heads (`" head"`,
+//! which may run on into the rest of a word) and tails (`"tail "`) are parts of tokens, so those go
+//! into a small Aho-Corasick automaton, whose spaces enforce the word boundaries. A multi-word
+//! phrase ([`Phrase`]) is not expanded: only the words it can start with are stored, and where
+//! one is found, the phrase is checked word by word against the view's tokens. Each stored word
+//! maps to every [`Target`] that uses it.
+
+use std::collections::hash_map::Entry;
 
 use crate::hash::WordMap;
 
@@ -71,10 +75,10 @@ enum Lead {
 
 #[derive(Default)]
 pub struct MatcherBuilder {
-    patterns: Vec<String>,
-    edges: Vec<Edge>,
+    /// Per edge (in [`Edge`] order), each stored word and its entry.
+    index: [WordMap<String, usize>; 3],
+    /// Per entry: what finding it leads to.
     leads: Vec<Vec<Lead>>,
-    index: WordMap<String, usize>,
     phrases: Vec<(Phrase, Target)>,
 }
 
@@ -84,18 +88,12 @@ impl MatcherBuilder {
     }
 
     fn lead(&mut self, word: &str, edge: Edge, lead: Lead) {
-        let pattern = match edge {
-            Edge::Whole => format!(" {word} "),
-            Edge::Head => format!(" {word}"),
-            Edge::Tail => format!("{word} "),
-        };
-        let id = match self.index.get(&pattern) {
+        let words = &mut self.index[edge as usize];
+        let id = match words.get(word) {
             Some(&id) => id,
             None => {
-                let id = self.patterns.len();
-                self.index.insert(pattern.clone(), id);
-                self.patterns.push(pattern);
-                self.edges.push(edge);
+                let id = self.leads.len();
+                words.insert(word.to_string(), id);
                 self.leads.push(Vec::new());
                 id
             }
@@ -111,17 +109,18 @@ impl MatcherBuilder {
         if literal.is_empty() {
             return;
         }
-        if literal.contains(' ') {
-            if let Ok(phrase) = Phrase::compile(literal, false) {
-                self.add_phrase(&phrase, target);
-            }
+        if let Some((first, _)) = literal.split_once(' ') {
+            // A literal phrase starts with its first word only; no need to ask the phrase.
+            let id = self.phrases.len() as u32;
+            self.lead(first, Edge::Whole, Lead::Phrase(id));
+            self.phrases.push((Phrase::words(literal), target));
         } else {
             self.lead(literal, edge, Lead::Target(target));
         }
     }
 
-    /// Add a compiled wordlist term: its words go into the automaton as they are when every
-    /// phrase of it is one word (keeping the term's edge), else it is matched as a phrase.
+    /// Add a compiled wordlist term: its words go in as they are when every phrase of it is one
+    /// word (keeping the term's edge), else it is matched as a phrase.
     pub fn add_term(&mut self, phrase: &Phrase, edge: Edge, target: Target) {
         match phrase.single_words() {
             Some(words) => {
@@ -141,26 +140,84 @@ impl MatcherBuilder {
         self.phrases.push((phrase.clone(), target));
     }
 
+    /// Add everything `other` holds after what this one holds (so the two can be filled on
+    /// different threads).
+    pub fn append(&mut self, other: MatcherBuilder) {
+        let offset = self.phrases.len() as u32;
+        let MatcherBuilder { index, leads, phrases } = other;
+        for (words, other_words) in self.index.iter_mut().zip(index) {
+            words.reserve(other_words.len());
+            for (word, id) in other_words {
+                let moved = leads[id].iter().map(|&lead| match lead {
+                    Lead::Phrase(phrase) => Lead::Phrase(phrase + offset),
+                    target => target,
+                });
+                match words.entry(word) {
+                    Entry::Occupied(entry) => {
+                        let mine = &mut self.leads[*entry.get()];
+                        for lead in moved {
+                            if !mine.contains(&lead) {
+                                mine.push(lead);
+                            }
+                        }
+                    }
+                    Entry::Vacant(entry) => {
+                        entry.insert(self.leads.len());
+                        self.leads.push(moved.collect());
+                    }
+                }
+            }
+        }
+        self.phrases.extend(phrases);
+    }
+
     pub fn len(&self) -> usize {
-        self.patterns.len()
+        self.leads.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.leads.is_empty()
     }
 
     pub fn build(self) -> Result<Matcher, String> {
-        let ac =
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&self.patterns).map_err(|e| e.to_string())?;
-        Ok(Matcher { ac, edges: self.edges, leads: self.leads, phrases: self.phrases })
+        let [whole, heads, tails] = self.index;
+        let mut parts = Vec::with_capacity(heads.len() + tails.len());
+        let mut part_entries = Vec::with_capacity(heads.len() + tails.len());
+        for (word, id) in heads {
+            parts.push(format!(" {word}"));
+            part_entries.push((id, Edge::Head));
+        }
+        for (word, id) in tails {
+            parts.push(format!("{word} "));
+            part_entries.push((id, Edge::Tail));
+        }
+        let parts = if parts.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&parts).map_err(|e| e.to_string())?)
+        };
+        Ok(Matcher { whole, parts, part_entries, leads: self.leads, phrases: self.phrases })
     }
 }
 
 pub struct Matcher {
-    ac: AhoCorasick,
-    edges: Vec<Edge>,
+    /// Whole words and their entries.
+    whole: WordMap<String, usize>,
+    /// Compound heads and tails; pattern `i` is entry `part_entries[i]`.
+    parts: Option<AhoCorasick>,
+    part_entries: Vec<(usize, Edge)>,
     leads: Vec<Vec<Lead>>,
     phrases: Vec<(Phrase, Target)>,
+}
+
+/// Where a stored word was found: view byte range, edge, and the tokens it lies in.
+#[derive(Clone, Copy)]
+struct Place {
+    start: usize,
+    end: usize,
+    edge: Edge,
+    first: usize,
+    last: usize,
 }
 
 /// A phrase found in the view, with what it stands for and the tokens it covers.
@@ -177,36 +234,68 @@ pub struct Found {
 }
 
 impl Matcher {
-    /// Every occurrence of every word and phrase, ordered by start (longest first).
+    /// Every occurrence of every word and phrase, ordered by start (longest first). Where several
+    /// targets cover the same passage, a head comes before a whole word and a whole word before a
+    /// tail (the order the detectors' tie-breaks were written for).
     pub fn find_all(&self, view: &Normalized) -> Vec<Found> {
-        let token = |i: usize| (i < view.tokens.len()).then(|| view.token_text(i));
         let mut out = Vec::new();
-        for m in self.ac.find_overlapping_iter(view.text.as_str()) {
-            let pattern = m.pattern().as_usize();
-            let edge = self.edges[pattern];
-            let (start, end) = match edge {
-                Edge::Whole => (m.start() + 1, m.end() - 1),
-                Edge::Head => (m.start() + 1, m.end()),
-                Edge::Tail => (m.start(), m.end() - 1),
-            };
-            let (Some(first), Some(last)) = (view.token_containing(start), view.token_containing(end - 1)) else {
-                continue;
-            };
-            for &lead in &self.leads[pattern] {
-                match lead {
-                    Lead::Target(target) => out.push(Found { start, end, target, edge, first, last }),
-                    Lead::Phrase(id) => {
-                        let (phrase, target) = &self.phrases[id as usize];
-                        if let Some(after) = phrase.match_at(&token, first) {
-                            let (start, end) = (view.tokens[first].start, view.tokens[after - 1].end);
-                            out.push(Found { start, end, target: *target, edge: Edge::Whole, first, last: after - 1 });
-                        }
+        let mut tails = Vec::new();
+        if let Some(parts) = &self.parts {
+            for m in parts.find_overlapping_iter(view.text.as_str()) {
+                let (entry, edge) = self.part_entries[m.pattern().as_usize()];
+                let (start, end) = match edge {
+                    Edge::Head => (m.start() + 1, m.end()),
+                    _ => (m.start(), m.end() - 1),
+                };
+                if let (Some(first), Some(last)) = (view.token_containing(start), view.token_containing(end - 1)) {
+                    let found = if edge == Edge::Head { &mut out } else { &mut tails };
+                    self.lead_to(entry, Place { start, end, edge, first, last }, view, found);
+                }
+            }
+        }
+        for (i, token) in view.tokens.iter().enumerate() {
+            if let Some(&entry) = self.whole.get(view.token_text(i)) {
+                let place = Place { start: token.start, end: token.end, edge: Edge::Whole, first: i, last: i };
+                self.lead_to(entry, place, view, &mut out);
+            }
+        }
+        out.append(&mut tails);
+        out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        out
+    }
+
+    /// What a stored word found at `at` leads to: its targets, and the phrases that match from
+    /// there.
+    fn lead_to(&self, entry: usize, at: Place, view: &Normalized, out: &mut Vec<Found>) {
+        let token = |i: usize| (i < view.tokens.len()).then(|| view.token_text(i));
+        for &lead in &self.leads[entry] {
+            match lead {
+                Lead::Target(target) => {
+                    out.push(Found {
+                        start: at.start,
+                        end: at.end,
+                        target,
+                        edge: at.edge,
+                        first: at.first,
+                        last: at.last,
+                    });
+                }
+                Lead::Phrase(id) => {
+                    let (phrase, target) = &self.phrases[id as usize];
+                    if let Some(after) = phrase.match_at(&token, at.first) {
+                        let (start, end) = (view.tokens[at.first].start, view.tokens[after - 1].end);
+                        out.push(Found {
+                            start,
+                            end,
+                            target: *target,
+                            edge: Edge::Whole,
+                            first: at.first,
+                            last: after - 1,
+                        });
                     }
                 }
             }
         }
-        out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-        out
     }
 
     /// Number of distinct words in the automaton, and of phrases assembled from them.

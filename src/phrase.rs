@@ -56,6 +56,12 @@ impl Phrase {
         Ok(phrase)
     }
 
+    /// A literal phrase in the view's normalised form (a name: "daan de vries"), one word per
+    /// slot; nothing to parse.
+    pub fn words(literal: &str) -> Phrase {
+        Phrase { slots: literal.split(' ').filter(|w| !w.is_empty()).map(|w| vec![vec![w.to_string()]]).collect() }
+    }
+
     /// The fewest and most words the phrase can have.
     pub fn len_range(&self) -> (usize, usize) {
         self.slots.iter().fold((0, 0), |(min, max), slot| {
@@ -260,6 +266,13 @@ mod tests {
 
     fn words(p: &Phrase) -> Vec<String> {
         p.expand(usize::MAX).unwrap()
+    }
+
+    #[test]
+    fn a_literal_is_the_compiled_literal() {
+        for literal in ["daan de vries", "noor", "sem van den berg"] {
+            assert_eq!(Phrase::words(literal), Phrase::compile(literal, false).unwrap());
+        }
     }
 
     #[test]

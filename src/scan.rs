@@ -72,24 +72,39 @@ pub struct Scanner {
 }
 
 impl Scanner {
+    /// Build the scanner for a run. The wordlists' part and the roster's part are independent,
+    /// so they are built on two threads (a draft's check is mostly start-up).
     pub fn new(settings: Settings, roster: Roster) -> Result<Scanner, WordlistError> {
         let lexicon = terms::lexicon_without(Lexicon::get()?, &settings.terms.remove);
-        let names = NameIndex::new(&roster, lexicon);
-        let mut builder = MatcherBuilder::new();
-        detect::abuse::add_to(lexicon, &mut builder);
-        for (i, entry) in lexicon.confidential.iter().enumerate() {
-            builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
-        }
-        for (i, entry) in lexicon.disclaimer.iter().enumerate() {
-            builder.add_term(&entry.term.phrase, Edge::Whole, Target::Disclaimer(i as u32));
-        }
-        for (i, entry) in lexicon.media.iter().enumerate() {
-            builder.add_term(&entry.term.phrase, Edge::Whole, Target::Media(i as u32));
-        }
-        for (i, org) in settings.orgs.iter().enumerate() {
-            builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
-        }
-        names.add_to(&mut builder);
+        let ((names, name_words), (mut builder, cues, abuse, threats)) = rayon::join(
+            || {
+                let names = NameIndex::new(&roster, lexicon);
+                let mut builder = MatcherBuilder::new();
+                names.add_to(&mut builder);
+                (names, builder)
+            },
+            || {
+                let mut builder = MatcherBuilder::new();
+                detect::abuse::add_to(lexicon, &mut builder);
+                for (i, entry) in lexicon.confidential.iter().enumerate() {
+                    builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
+                }
+                for (i, entry) in lexicon.disclaimer.iter().enumerate() {
+                    builder.add_term(&entry.term.phrase, Edge::Whole, Target::Disclaimer(i as u32));
+                }
+                for (i, entry) in lexicon.media.iter().enumerate() {
+                    builder.add_term(&entry.term.phrase, Edge::Whole, Target::Media(i as u32));
+                }
+                for (i, org) in settings.orgs.iter().enumerate() {
+                    builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
+                }
+                let cues = Cues::new(lexicon);
+                let abuse = detect::abuse::AbuseIndex::new(lexicon);
+                let threats = detect::threat::ThreatGrammar::new(lexicon);
+                (builder, cues, abuse, threats)
+            },
+        );
+        builder.append(name_words);
         terms::add_to(&settings.terms, &mut builder).map_err(|message| WordlistError {
             file: "postwacht.toml".into(),
             line: 0,
@@ -97,16 +112,7 @@ impl Scanner {
         })?;
         let matcher =
             builder.build().map_err(|message| WordlistError { file: "automaton".into(), line: 0, message })?;
-        Ok(Scanner {
-            lexicon,
-            cues: Cues::new(lexicon),
-            abuse: detect::abuse::AbuseIndex::new(lexicon),
-            threats: detect::threat::ThreatGrammar::new(lexicon),
-            settings,
-            roster,
-            names,
-            matcher,
-        })
+        Ok(Scanner { lexicon, cues, abuse, threats, settings, roster, names, matcher })
     }
 
     pub fn settings(&self) -> &Settings {
