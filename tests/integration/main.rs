@@ -4,6 +4,7 @@
 mod cli;
 mod corpus;
 mod exports;
+mod generator;
 mod git;
 mod markup;
 mod output;
