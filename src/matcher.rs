@@ -148,12 +148,14 @@ impl MatcherBuilder {
     pub fn build(self) -> Result<Matcher, String> {
         let ac =
             AhoCorasick::builder().match_kind(MatchKind::Standard).build(&self.patterns).map_err(|e| e.to_string())?;
-        Ok(Matcher { ac, edges: self.edges, leads: self.leads, phrases: self.phrases })
+        Ok(Matcher { ac, edges: self.edges, leads: self.leads, phrases: self.phrases, patterns: self.patterns })
     }
 }
 
 pub struct Matcher {
     ac: AhoCorasick,
+    /// The stored strings, kept for [`crate::scan::Scanner::literals`] (the benchmarks' terms).
+    pub(crate) patterns: Vec<String>,
     edges: Vec<Edge>,
     leads: Vec<Vec<Lead>>,
     phrases: Vec<(Phrase, Target)>,
