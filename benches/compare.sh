@@ -70,7 +70,7 @@ find_ripgrep() {
     cargo install ripgrep --locked --quiet --root "$ROOT/target/tools"
     RG="$ROOT/target/tools/bin/rg"
   fi
-  echo "ripgrep version: $("$RG" --version | head -n 1)"
+  echo "ripgrep version: $("$RG" --version | sed -n 1p)"
 }
 
 throughput() {

@@ -31,12 +31,13 @@ find_time() {
   [ -n "$TIME_BIN" ] || echo "note: GNU time not found; peak RSS is reported as n/a" >&2
 }
 
-# generate KIND OUT [ARGS...]: write a corpus with the generator unless OUT is already there (the
-# generator is deterministic, so a file with the same name has the same bytes).
+# generate KIND OUT [ARGS...]: write a corpus with the generator unless OUT is already there and
+# newer than the generator (which is deterministic: the same name means the same bytes).
 generate() {
   local kind=$1 out=$2
   shift 2
-  if [ ! -e "$out" ]; then
+  if [ ! "$out" -nt "$CORPUS" ]; then
+    rm -rf "$out" "$out.partial"
     "$CORPUS" --kind "$kind" --seed "$SEED" --out "$out.partial" "$@"
     mv "$out.partial" "$out"
   fi

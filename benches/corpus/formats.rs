@@ -63,50 +63,61 @@ pub fn text(seed: u64, size: u64, pupils: &[Pupil], rates: Rates) -> (String, Ve
     (String::from_utf8(bytes).expect("the generator writes UTF-8"), plants)
 }
 
-/// A clock for timestamps: minutes since 1 September 2026, 00:00.
+/// A calendar date, stepped a day at a time (the corpus only ever moves forward).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// The first day of the school year the corpus starts in.
+    pub const START: Date = Date { year: 2026, month: 9, day: 1 };
+
+    fn days_in_month(self) -> u32 {
+        match self.month {
+            2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    pub fn next_day(self) -> Date {
+        match (self.day < self.days_in_month(), self.month < 12) {
+            (true, _) => Date { day: self.day + 1, ..self },
+            (false, true) => Date { month: self.month + 1, day: 1, ..self },
+            (false, false) => Date { year: self.year + 1, month: 1, day: 1 },
+        }
+    }
+
+    pub fn plus_days(self, days: usize) -> Date {
+        (0..days).fold(self, |date, _| date.next_day())
+    }
+}
+
+/// A clock for timestamps, moving on a few minutes to an hour and a half per message, during the
+/// day only.
 struct Clock {
-    minutes: u64,
+    date: Date,
+    minute: u32,
 }
 
 impl Clock {
     fn new() -> Clock {
-        Clock { minutes: 7 * 60 }
+        Clock { date: Date::START, minute: 7 * 60 }
     }
 
-    /// Move on by a few minutes to a few hours; messages are written during the day.
-    fn tick(&mut self, rng: &mut Rng) -> (u64, u64, u64, u64, u64) {
-        self.minutes += rng.between(1, 90) as u64;
-        if self.minutes % (24 * 60) > 22 * 60 {
-            self.minutes += 9 * 60;
+    /// The next time: date, hour and minute.
+    fn tick(&mut self, rng: &mut Rng) -> (Date, u32, u32) {
+        self.minute += rng.between(1, 90) as u32;
+        if self.minute >= 22 * 60 {
+            self.date = self.date.next_day();
+            self.minute = 7 * 60 + self.minute % 60;
         }
-        let days = self.minutes / (24 * 60);
-        let (year, month, day) = civil_from_days(days_from_civil(2026, 9, 1) + days);
-        (year, month, day, self.minutes / 60 % 24, self.minutes % 60)
+        (self.date, self.minute / 60, self.minute % 60)
     }
-}
-
-/// Days since 1970-01-01 of a date (Howard Hinnant's algorithm, for the Gregorian calendar).
-pub fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year / 400;
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The date of a day number of [`days_from_civil`].
-pub fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    (year, month, day)
 }
 
 /// A JSON string literal.
@@ -141,11 +152,12 @@ pub fn write_jsonl<W: Write>(out: &mut W, seed: u64, size: u64, pupils: &[Pupil]
         let message = generator.message(style);
         let author = json_string(&generator.adult());
         let author = if generator.rng.chance(0.1) { format!("{{\"name\": {author}}}") } else { author };
-        let (y, mo, d, h, mi) = clock.tick(&mut generator.rng);
-        let s = generator.rng.below(60);
+        let (Date { year, month, day }, hour, minute) = clock.tick(&mut generator.rng);
+        let second = generator.rng.below(60);
+        let time = format!("{year}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z");
         let text = json_string(&message.text);
         buffer.push_str(&format!(
-            "{{\"id\": \"c{id}\", \"author\": {author}, \"time\": \"{y}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z\", \"text\": {text}}}\n"
+            "{{\"id\": \"c{id}\", \"author\": {author}, \"time\": \"{time}\", \"text\": {text}}}\n"
         ));
         Vec::new()
     })?;
@@ -160,8 +172,8 @@ pub fn write_whatsapp<W: Write>(out: &mut W, seed: u64, size: u64, pupils: &[Pup
     let members: Vec<String> = (0..24).map(|_| generator.adult()).collect();
     let mut first = true;
     write_until(out, size, |buffer, _| {
-        let (y, mo, d, h, mi) = clock.tick(&mut generator.rng);
-        let stamp = format!("{d:02}-{mo:02}-{y} {h:02}:{mi:02}");
+        let (Date { year, month, day }, hour, minute) = clock.tick(&mut generator.rng);
+        let stamp = format!("{day:02}-{month:02}-{year} {hour:02}:{minute:02}");
         if first || generator.rng.chance(0.01) {
             let line = if first { v::SYSTEM_LINES[0] } else { v::SYSTEM_LINES[1] };
             let line = generator.phrase(line);
@@ -188,7 +200,7 @@ pub fn write_whatsapp<W: Write>(out: &mut W, seed: u64, size: u64, pupils: &[Pup
 pub fn markdown_post(seed: u64, index: usize, pupils: &[Pupil], rates: Rates) -> (String, String) {
     let mut generator = Generator::new(seed ^ (index as u64).wrapping_mul(0x9E37_79B9), pupils, rates);
     let rng = &mut generator.rng;
-    let (year, month, day) = civil_from_days(days_from_civil(2026, 9, 1) + (index as u64 % 300));
+    let Date { year, month, day } = Date::START.plus_days(index % 300);
     let mut tags: Vec<&str> = (0..rng.between(1, 3)).map(|_| rng.word(v::TAGS)).collect();
     tags.sort_unstable();
     tags.dedup();

@@ -1,6 +1,6 @@
 //! What the benches share: the generated roster and the generated files, written once under
-//! `target/bench-corpus/` and reused by later runs (the generator is deterministic, so a file
-//! that is there has the right bytes).
+//! `target/bench-corpus/<fingerprint>/` and reused by later runs. The generator is deterministic
+//! and the fingerprint is that of its source, so a file that is there has the right bytes.
 
 #![allow(dead_code)]
 
@@ -25,9 +25,18 @@ pub fn roster(count: usize) -> (String, Roster) {
     (csv, roster)
 }
 
-/// Where generated files are kept between runs.
+/// Where generated files are kept between runs: a folder per version of the generator.
 pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-corpus")
+    let mut hasher = std::hash::DefaultHasher::new();
+    for source in [
+        include_str!("../corpus/mod.rs"),
+        include_str!("../corpus/formats.rs"),
+        include_str!("../corpus/vocabulary.rs"),
+    ] {
+        std::hash::Hash::hash(source, &mut hasher);
+    }
+    let fingerprint = format!("{:016x}", std::hash::Hasher::finish(&hasher));
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-corpus").join(fingerprint)
 }
 
 /// A generated file (`write` makes it), written once.
