@@ -27,7 +27,8 @@
 #
 # Sizes are those of the generator: KB, MB, GB are powers of 1000. ripgrep: the one on PATH; else
 # Debian's package (apt-get, when root); else `cargo install ripgrep --locked` into target/tools.
-# Files are kept in target/bench-compare/ and reused.
+# Generated inputs are kept in target/bench-compare/seed-$SEED/ and reused (BENCH_DIR moves the
+# folder; SEED, default 1, picks another corpus).
 
 source "$(dirname "$0")/lib.sh"
 
@@ -77,9 +78,9 @@ throughput() {
   find_ripgrep
   local roster corpus terms bytes
   roster=$(roster "$PUPILS")
-  corpus="$WORK/text-$SIZE-p$PUPILS.txt"
+  corpus="$GENERATED/text-$SIZE-p$PUPILS.txt"
   generate text "$corpus" --size "$SIZE" --pupils "$PUPILS"
-  terms="$WORK/terms-p$PUPILS.txt"
+  terms="$GENERATED/terms-p$PUPILS.txt"
   "$TERMS" "$roster" >"$terms"
   bytes=$(bytes "$corpus")
   echo
@@ -97,6 +98,7 @@ throughput() {
   echo "| postwacht \`--threads 1 --format jsonl\` | $(ms "$pw_s") ms | $(mbps "$bytes" "$pw_s") | $(ms "$pw_cpu") ms | $(mib "$pw_kb") | $pw_lines |"
   echo
   echo "postwacht / ripgrep throughput: $(ratio "$rg_s" "$pw_s") by wall time$([ "$pw_cpu" = n/a ] || echo ", $(ratio "$rg_cpu" "$pw_cpu") by CPU time") (target: at least 0.5)"
+  echo "(ripgrep's cost is mostly up front, so a small corpus flatters postwacht: use 20MB or more)"
 }
 
 startup() {
@@ -131,9 +133,9 @@ scale_threads() {
 threads() {
   local roster folder export
   roster=$(roster "$PUPILS")
-  folder="$WORK/markdown-$FILES"
+  folder="$GENERATED/markdown-$FILES-p$PUPILS"
   generate markdown-folder "$folder" --files "$FILES" --pupils "$PUPILS"
-  export="$WORK/export-$JSONL_SIZE.jsonl"
+  export="$GENERATED/export-$JSONL_SIZE-p$PUPILS.jsonl"
   generate jsonl "$export" --size "$JSONL_SIZE" --pupils "$PUPILS"
   echo
   echo "### Threads: 1 vs 2, $PUPILS-pupil roster, median of $REPS"
@@ -149,7 +151,7 @@ threads() {
 memory() {
   local roster export bytes
   roster=$(roster "$PUPILS")
-  export="$WORK/export-$EXPORT_SIZE.jsonl"
+  export="$GENERATED/export-$EXPORT_SIZE-p$PUPILS.jsonl"
   echo "generating a $EXPORT_SIZE export (once)..." >&2
   generate jsonl "$export" --size "$EXPORT_SIZE" --pupils "$PUPILS"
   bytes=$(bytes "$export")

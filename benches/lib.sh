@@ -10,7 +10,9 @@ POSTWACHT="$ROOT/target/release/postwacht"
 CORPUS="$ROOT/target/release/examples/corpus"
 TERMS="$ROOT/target/release/examples/terms"
 SEED="${SEED:-1}"
-mkdir -p "$WORK"
+# Generated inputs, a folder per seed (a file's name gives its kind and size, not its seed).
+GENERATED="$WORK/seed-$SEED"
+mkdir -p "$WORK" "$GENERATED"
 
 # Build postwacht and the generator in release mode.
 build() {
@@ -45,7 +47,7 @@ generate() {
 
 # roster N: path of the generated roster of N pupils.
 roster() {
-  local out="$WORK/roster-$1.csv"
+  local out="$GENERATED/roster-$1.csv"
   generate roster "$out" --pupils "$1"
   echo "$out"
 }

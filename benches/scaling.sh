@@ -44,7 +44,7 @@ size_table() {
   echo "| size | bytes | wall time | MB/s | µs per KB | peak RSS (MiB) |"
   echo "|---|---:|---:|---:|---:|---:|"
   for size in $sizes; do
-    path="$WORK/$kind-$size-p2000.$ext"
+    path="$GENERATED/$kind-$size-p2000.$ext"
     generate "$kind" "$path" --size "$size" --pupils 2000
     bytes=$(bytes "$path")
     read -r s kb _ < <(OUT=/dev/null measure "$REPS" "$POSTWACHT" scan --threads 1 --format jsonl --roster "$roster" "$path")
@@ -53,7 +53,7 @@ size_table() {
 }
 
 roster_table() {
-  local draft="$ROOT/fixtures/example/concept.txt" text="$WORK/text-$TEXT_SIZE-p2000.txt" bytes args
+  local draft="$ROOT/fixtures/example/concept.txt" text="$GENERATED/text-$TEXT_SIZE-p2000.txt" bytes args
   generate text "$text" --size "$TEXT_SIZE" --pupils 2000
   bytes=$(bytes "$text")
   echo "| pupils | literal terms | draft end to end | $TEXT_SIZE text | MB/s | peak RSS (MiB) |"
