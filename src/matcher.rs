@@ -191,20 +191,28 @@ impl MatcherBuilder {
             parts.push(format!("{word} "));
             part_entries.push((id, Edge::Tail));
         }
-        let parts = if parts.is_empty() {
+        let automaton = if parts.is_empty() {
             None
         } else {
             Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&parts).map_err(|e| e.to_string())?)
         };
-        Ok(Matcher { whole, parts, part_entries, leads: self.leads, phrases: self.phrases })
+        Ok(Matcher {
+            whole,
+            parts: automaton,
+            part_words: parts,
+            part_entries,
+            leads: self.leads,
+            phrases: self.phrases,
+        })
     }
 }
 
 pub struct Matcher {
     /// Whole words and their entries.
     whole: WordMap<String, usize>,
-    /// Compound heads and tails; pattern `i` is entry `part_entries[i]`.
+    /// Compound heads and tails; pattern `i` is `part_words[i]` and entry `part_entries[i]`.
     parts: Option<AhoCorasick>,
+    part_words: Vec<String>,
     part_entries: Vec<(usize, Edge)>,
     leads: Vec<Vec<Lead>>,
     phrases: Vec<(Phrase, Target)>,
@@ -296,6 +304,12 @@ impl Matcher {
                 }
             }
         }
+    }
+
+    /// Every stored word (whole words, compound heads and tails, the first words of phrases),
+    /// without the spaces that mark word edges.
+    pub fn literals(&self) -> impl Iterator<Item = &str> {
+        self.whole.keys().map(String::as_str).chain(self.part_words.iter().map(|p| p.trim_matches(' ')))
     }
 
     /// Number of distinct words in the automaton, and of phrases assembled from them.

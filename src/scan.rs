@@ -128,6 +128,13 @@ impl Scanner {
         self.matcher.size()
     }
 
+    /// The literal words the automaton searches for (wordlist words and their variants, the first
+    /// words of phrases, name forms), normalised and without the spaces that mark word edges. For
+    /// the benchmarks, which compare the scan with a plain literal search for the same words.
+    pub fn literals(&self) -> impl Iterator<Item = &str> {
+        self.matcher.literals()
+    }
+
     /// Run every check on `text`. Hits are sorted by position and limited to what the selected
     /// protocols ask for.
     pub fn check(&self, text: &str) -> Vec<Hit> {

@@ -5,6 +5,7 @@ mod cli;
 mod config;
 mod corpus;
 mod exports;
+mod generator;
 mod git;
 mod markup;
 mod output;
