@@ -65,10 +65,18 @@ pub struct Batch<'a> {
 /// costs little, small enough that a few slices per worker stay a few megabytes.
 const SLICE_BYTES: usize = 16 * 1024;
 
+/// A whole text (a draft, a post), read already, and the size of its file.
+struct Text {
+    name: String,
+    text: String,
+    encoding: Encoding,
+    bytes: u64,
+}
+
 /// A unit of work.
 enum Unit<'j> {
-    /// A whole text (a draft, a post), read already, and the size of its file.
-    Text { name: String, text: String, encoding: Encoding, bytes: u64 },
+    /// Whole texts; consecutive small files travel together (see [`Gather`]).
+    Texts(Vec<Text>),
     /// A file changed in git: read from git and scanned by the worker.
     Changed(&'j ChangedFile),
     /// A slice of an export's items, and how many bytes of the file they cover.
@@ -85,13 +93,16 @@ impl Batch<'_> {
         ordered::map(
             self.threads,
             |submit| {
+                let mut submit_unless_stopped = |unit| {
+                    if !stopped.get() {
+                        submit(unit);
+                    }
+                };
+                let mut gather = Gather { submit: &mut submit_unless_stopped, texts: Vec::new(), bytes: 0 };
                 for job in jobs.iter().take_while(|_| !stopped.get()) {
-                    self.read(job, &mut |unit| {
-                        if !stopped.get() {
-                            submit(unit);
-                        }
-                    });
+                    self.read(job, &mut |unit| gather.put(unit));
                 }
+                gather.flush();
             },
             |unit| self.work(unit),
             |events| {
@@ -136,7 +147,7 @@ impl Batch<'_> {
             }
             Ok(Opened::Text { text, encoding }) => {
                 let bytes = size.unwrap_or(text.len() as u64);
-                Unit::Text { name: path, text, encoding, bytes }
+                Unit::Texts(vec![Text { name: path, text, encoding, bytes }])
             }
             Ok(Opened::Export(export)) => {
                 Unit::Ready(vec![Event::Done { items: export.items, errors: export.errors }, Event::Scanned(rest)])
@@ -144,41 +155,32 @@ impl Batch<'_> {
         });
     }
 
-    /// Scan one unit. A panic (a bug) becomes an error for that source, so the run goes on.
+    /// Scan one unit.
     fn work(&self, unit: Unit) -> Vec<Event> {
-        let name = match &unit {
-            Unit::Text { name, .. } => name.clone(),
-            Unit::Changed(file) => file.path.clone(),
-            Unit::Items { path, .. } => path.clone(),
-            Unit::Ready(_) => String::new(),
-        };
-        panic::catch_unwind(AssertUnwindSafe(|| self.scan(unit))).unwrap_or_else(|_| {
-            vec![Event::Failed(InputError {
-                path: name,
-                line: None,
-                message: "interne fout van postwacht bij het controleren; meld dit alstublieft".into(),
-            })]
-        })
-    }
-
-    fn scan(&self, unit: Unit) -> Vec<Event> {
         match unit {
-            Unit::Text { name, text, encoding, bytes } => {
-                let mut events = self.scan_text(&name, &text, encoding, None);
-                events.push(Event::Scanned(bytes));
-                events
-            }
-            Unit::Changed(file) => match file.read() {
+            Unit::Texts(texts) => texts
+                .into_iter()
+                .flat_map(|Text { name, text, encoding, bytes }| {
+                    let mut events = guarded(&name, || self.scan_text(&name, &text, encoding, None));
+                    events.push(Event::Scanned(bytes));
+                    events
+                })
+                .collect(),
+            Unit::Changed(file) => guarded(&file.path, || match file.read() {
                 Err(e) => vec![Event::Failed(e)],
                 Ok(Loaded::Binary) => vec![Event::Note(format!("{}: overgeslagen, geen tekstbestand", file.path))],
                 Ok(Loaded::Text { text, encoding }) => self.scan_text(&file.path, &text, encoding, Some(file)),
-            },
+            }),
             Unit::Items { path, items, bytes } => {
-                let findings = items
-                    .iter()
-                    .flat_map(|item| export::item_findings(self.scanner, &path, item, self.redact))
-                    .collect();
-                vec![Event::Findings(findings), Event::Scanned(bytes)]
+                let mut events = guarded(&path, || {
+                    let findings = items
+                        .iter()
+                        .flat_map(|item| export::item_findings(self.scanner, &path, item, self.redact))
+                        .collect();
+                    vec![Event::Findings(findings)]
+                });
+                events.push(Event::Scanned(bytes));
+                events
             }
             Unit::Ready(events) => events,
         }
@@ -200,5 +202,53 @@ impl Batch<'_> {
         events.push(Event::Findings(findings));
         events.push(Event::Done { items: 1, errors: Vec::new() });
         events
+    }
+}
+
+/// Run a scan of the source `name`. A panic (a bug) becomes an error for that source, so the run
+/// goes on.
+fn guarded(name: &str, scan: impl FnOnce() -> Vec<Event>) -> Vec<Event> {
+    panic::catch_unwind(AssertUnwindSafe(scan)).unwrap_or_else(|_| {
+        vec![Event::Failed(InputError {
+            path: name.to_string(),
+            line: None,
+            message: "interne fout van postwacht bij het controleren; meld dit alstublieft".into(),
+        })]
+    })
+}
+
+/// Hands units on, but puts consecutive small texts together into one unit of about
+/// [`SLICE_BYTES`]: for a folder of short posts, a hand-over per post would cost more (waking
+/// threads) than scanning it.
+struct Gather<'s, 'j> {
+    submit: &'s mut dyn FnMut(Unit<'j>),
+    texts: Vec<Text>,
+    bytes: usize,
+}
+
+impl<'j> Gather<'_, 'j> {
+    fn put(&mut self, unit: Unit<'j>) {
+        match unit {
+            Unit::Texts(texts) => {
+                for text in texts {
+                    self.bytes += text.text.len();
+                    self.texts.push(text);
+                }
+                if self.bytes >= SLICE_BYTES {
+                    self.flush();
+                }
+            }
+            other => {
+                self.flush();
+                (self.submit)(other);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.texts.is_empty() {
+            (self.submit)(Unit::Texts(mem::take(&mut self.texts)));
+            self.bytes = 0;
+        }
     }
 }

@@ -406,8 +406,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         redact: args.redact,
         threads,
     };
-    let sizes: Option<u64> = jobs.iter().map(Job::size).sum();
-    let mut progress = Progress::new(!args.quiet, jobs.len(), sizes);
+    let mut progress = Progress::new(!args.quiet, jobs.len(), || jobs.iter().map(Job::size).sum());
 
     let color = args.format == Format::Human
         && io::stdout().is_terminal()

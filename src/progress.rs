@@ -27,14 +27,16 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A progress line for `total_files` sources of `total_bytes` (if known); drawn only when
-    /// `wanted` and someone is watching.
-    pub fn new(wanted: bool, total_files: usize, total_bytes: Option<u64>) -> Progress {
+    /// A progress line for `total_files` sources of `total_bytes` (if known; only asked when the
+    /// line will be drawn, as it costs a look at every file); drawn only when `wanted` and someone
+    /// is watching.
+    pub fn new(wanted: bool, total_files: usize, total_bytes: impl FnOnce() -> Option<u64>) -> Progress {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
         let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        let enabled = wanted && !ci && !dumb && io::stderr().is_terminal();
         Progress {
-            enabled: wanted && !ci && !dumb && io::stderr().is_terminal(),
-            total_bytes,
+            enabled,
+            total_bytes: if enabled { total_bytes() } else { None },
             scanned_bytes: 0,
             total_files,
             done_files: 0,
@@ -120,7 +122,8 @@ mod tests {
 
     #[test]
     fn the_line_counts_bytes_and_files() {
-        let mut progress = Progress::new(false, 10, Some(2_600_000));
+        let mut progress = Progress::new(false, 10, || unreachable!("sizes are only asked for a line that is drawn"));
+        progress.total_bytes = Some(2_600_000);
         progress.scanned(1_200_000);
         progress.file_done();
         assert_eq!(progress.line(), "46% · 1,2 MB van 2,6 MB · 1 van 10 bestanden");
@@ -129,7 +132,7 @@ mod tests {
 
     #[test]
     fn without_a_known_size_only_bytes_show() {
-        let mut progress = Progress::new(false, 1, None);
+        let mut progress = Progress::new(false, 1, || None);
         progress.scanned(35_000_000);
         assert_eq!(progress.line(), "35,0 MB");
     }
