@@ -6,11 +6,6 @@
 
 use toml::de::{DeTable, DeValue};
 
-/// Where in the file a problem is: its line, and the key path (`terms.extra[2].severity`).
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 /// The key path of the value (or key) at byte `offset`, when the file parses as TOML.
 pub fn key_path_at(text: &str, offset: usize) -> Option<String> {
     let doc = DeTable::parse(text).ok()?;
@@ -148,6 +143,5 @@ mod tests {
         let text = "orgs = [\"a\", 5]\n[terms]\nextra = [{ term = \"a\" }, { term = \"b\", x = 1 }]\n";
         assert_eq!(key_path_at(text, text.find('5').unwrap()).as_deref(), Some("orgs[2]"));
         assert_eq!(key_path_at(text, text.find("x =").unwrap()).as_deref(), Some("terms.extra[2].x"));
-        assert_eq!(line_of(text, text.find("x =").unwrap()), 3);
     }
 }

@@ -40,6 +40,9 @@ pub struct ConfigFile {
     /// The file as found or given (relative to the current folder when it was found).
     pub path: PathBuf,
     text: String,
+    /// Where each line starts, so that a value's line is found without counting from the top
+    /// (a school may list thousands of terms, each shown with its line).
+    line_starts: Vec<usize>,
     pub settings: model::Settings,
 }
 
@@ -53,7 +56,8 @@ impl ConfigFile {
             message: format!("kan het instellingenbestand niet lezen: {}", describe_io_error(&e)),
         })?;
         let text = crate::encoding::decode(&bytes).0.into_owned();
-        let file = ConfigFile { path: path.to_path_buf(), text, settings: model::Settings::default() };
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let file = ConfigFile { path: path.to_path_buf(), text, line_starts, settings: model::Settings::default() };
         let settings = toml::from_str(&file.text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             file.error(&span, &errors::dutch(e.message()))
@@ -63,7 +67,7 @@ impl ConfigFile {
 
     /// The 1-based line of a span in the file.
     pub fn line(&self, span: &Range<usize>) -> usize {
-        errors::line_of(&self.text, span.start)
+        self.line_starts.partition_point(|&start| start <= span.start)
     }
 
     /// An error about the value at `span`: file, line, key and message.
