@@ -15,7 +15,7 @@ use crate::encoding::Encoding;
 use crate::export::{self, InputFormat, Item, Opened};
 use crate::finding::Finding;
 use crate::git::ChangedFile;
-use crate::input::{InputError, Loaded, Source};
+use crate::input::{self, InputError, Loaded, Source};
 use crate::markup::{self, Markup};
 use crate::ordered;
 use crate::scan::{Location, Scanner};
@@ -65,18 +65,21 @@ pub struct Batch<'a> {
 /// costs little, small enough that a few slices per worker stay a few megabytes.
 const SLICE_BYTES: usize = 16 * 1024;
 
-/// A whole text (a draft, a post), read already, and the size of its file.
-struct Text {
-    name: String,
-    text: String,
-    encoding: Encoding,
-    bytes: u64,
+/// How many whole files at most travel in one unit.
+const FILES_PER_UNIT: usize = 32;
+
+/// A whole text (a draft, a post), read already or still to be read by the worker.
+enum Text<'j> {
+    /// Read (the reader looked inside to see it is no export), with the size of its file.
+    Read { name: String, text: String, encoding: Encoding, bytes: u64 },
+    /// A Markdown or HTML file by its name: never an export, so the worker reads it.
+    File(&'j Source),
 }
 
 /// A unit of work.
 enum Unit<'j> {
     /// Whole texts; consecutive small files travel together (see [`Gather`]).
-    Texts(Vec<Text>),
+    Texts(Vec<Text<'j>>),
     /// A file changed in git: read from git and scanned by the worker.
     Changed(&'j ChangedFile),
     /// A slice of an export's items, and how many bytes of the file they cover.
@@ -121,6 +124,12 @@ impl Batch<'_> {
             Job::Changed(file) => return submit(Unit::Changed(file)),
             Job::Source(source) => source,
         };
+        if let Source::File(path) = source
+            && self.input_format.is_none()
+            && Markup::of_path(path) != Markup::Text
+        {
+            return submit(Unit::Texts(vec![Text::File(source)]));
+        }
         let path = source.display();
         let mut slice = Vec::new();
         let (mut slice_bytes, mut done_bytes) = (0, 0);
@@ -147,7 +156,7 @@ impl Batch<'_> {
             }
             Ok(Opened::Text { text, encoding }) => {
                 let bytes = size.unwrap_or(text.len() as u64);
-                Unit::Texts(vec![Text { name: path, text, encoding, bytes }])
+                Unit::Texts(vec![Text::Read { name: path, text, encoding, bytes }])
             }
             Ok(Opened::Export(export)) => {
                 Unit::Ready(vec![Event::Done { items: export.items, errors: export.errors }, Event::Scanned(rest)])
@@ -158,14 +167,7 @@ impl Batch<'_> {
     /// Scan one unit.
     fn work(&self, unit: Unit) -> Vec<Event> {
         match unit {
-            Unit::Texts(texts) => texts
-                .into_iter()
-                .flat_map(|Text { name, text, encoding, bytes }| {
-                    let mut events = guarded(&name, || self.scan_text(&name, &text, encoding, None));
-                    events.push(Event::Scanned(bytes));
-                    events
-                })
-                .collect(),
+            Unit::Texts(texts) => texts.into_iter().flat_map(|text| self.scan_whole(text)).collect(),
             Unit::Changed(file) => guarded(&file.path, || match file.read() {
                 Err(e) => vec![Event::Failed(e)],
                 Ok(Loaded::Binary) => vec![Event::Note(format!("{}: overgeslagen, geen tekstbestand", file.path))],
@@ -184,6 +186,26 @@ impl Batch<'_> {
             }
             Unit::Ready(events) => events,
         }
+    }
+
+    /// A whole file, read already or read here.
+    fn scan_whole(&self, text: Text) -> Vec<Event> {
+        let (name, text, encoding, bytes) = match text {
+            Text::Read { name, text, encoding, bytes } => (name, text, encoding, bytes),
+            Text::File(source) => match input::read(source) {
+                Err(e) => return vec![Event::Failed(e)],
+                Ok(Loaded::Binary) => {
+                    return vec![Event::Note(format!("{}: overgeslagen, geen tekstbestand", source.display()))];
+                }
+                Ok(Loaded::Text { text, encoding }) => {
+                    let bytes = text.len() as u64;
+                    (source.display(), text, encoding, bytes)
+                }
+            },
+        };
+        let mut events = guarded(&name, || self.scan_text(&name, &text, encoding, None));
+        events.push(Event::Scanned(bytes));
+        events
     }
 
     /// A whole text, read as its markup says; for a changed file only what the change adds.
@@ -222,7 +244,7 @@ fn guarded(name: &str, scan: impl FnOnce() -> Vec<Event>) -> Vec<Event> {
 /// threads) than scanning it.
 struct Gather<'s, 'j> {
     submit: &'s mut dyn FnMut(Unit<'j>),
-    texts: Vec<Text>,
+    texts: Vec<Text<'j>>,
     bytes: usize,
 }
 
@@ -231,10 +253,12 @@ impl<'j> Gather<'_, 'j> {
         match unit {
             Unit::Texts(texts) => {
                 for text in texts {
-                    self.bytes += text.text.len();
+                    if let Text::Read { text, .. } = &text {
+                        self.bytes += text.len();
+                    }
                     self.texts.push(text);
                 }
-                if self.bytes >= SLICE_BYTES {
+                if self.bytes >= SLICE_BYTES || self.texts.len() >= FILES_PER_UNIT {
                     self.flush();
                 }
             }
