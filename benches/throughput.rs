@@ -53,8 +53,7 @@ fn jsonl_export(c: &mut Criterion) {
     let mut group = slow_group(c, "jsonl export");
     group.throughput(Throughput::Bytes(bytes));
     for threads in [1, 2] {
-        let batch =
-            Batch { scanner: &scanner, export: export::Options::default(), input_format: None, redact: false, threads };
+        let batch = Batch { scanner: &scanner, export: export::Options::default(), redact: false, threads };
         group.bench_function(format!("8 MB, {threads} thread(s)"), |b| {
             b.iter(|| {
                 let (mut findings, mut items) = (0, 0);

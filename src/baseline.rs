@@ -48,10 +48,6 @@ impl Key {
         getrandom::fill(&mut bytes).map_err(|e| format!("geen willekeurige sleutel te maken: {e}"))?;
         Ok(Key(bytes))
     }
-
-    pub fn from_bytes(bytes: [u8; 32]) -> Key {
-        Key(bytes)
-    }
 }
 
 /// A keyed hash; see the module documentation.
@@ -203,16 +199,30 @@ impl Baseline {
         parts.join("/").nfc().collect()
     }
 
-    fn fingerprint_of(&self, finding: &Finding) -> Option<Fingerprint> {
-        Some(fingerprint(&self.key, &self.file_of(&finding.path), finding.fingerprint.as_ref()?))
+    /// The fingerprint of each finding (none for a finding without a passage). Findings come a
+    /// file at a time, so each file's name is worked out once, not once per finding.
+    fn fingerprints(&self, findings: &[Finding]) -> Vec<Option<Fingerprint>> {
+        let mut last: Option<(&str, String)> = None;
+        findings
+            .iter()
+            .map(|f| {
+                let passage = f.fingerprint.as_ref()?;
+                if last.as_ref().is_none_or(|(path, _)| *path != f.path) {
+                    last = Some((&f.path, self.file_of(&f.path)));
+                }
+                let (_, file) = last.as_ref()?;
+                Some(fingerprint(&self.key, file, passage))
+            })
+            .collect()
     }
 
     /// Remove the findings the baseline accepted (each accepted fingerprint hides as many findings
     /// as it was counted); returns how many were removed.
     pub fn retain_new(&mut self, findings: &mut Vec<Finding>) -> usize {
         let before = findings.len();
-        findings.retain(|f| {
-            let Some(print) = self.fingerprint_of(f) else { return true };
+        let mut prints = self.fingerprints(findings).into_iter();
+        findings.retain(|_| {
+            let Some(Some(print)) = prints.next() else { return true };
             match self.accepted.get_mut(&print) {
                 Some((_, left)) if *left > 0 => {
                     *left -= 1;
@@ -226,8 +236,8 @@ impl Baseline {
 
     /// Accept findings (to be written).
     fn accept(&mut self, findings: &[Finding]) {
-        for f in findings {
-            if let Some(print) = self.fingerprint_of(f) {
+        for (f, print) in findings.iter().zip(self.fingerprints(findings)) {
+            if let Some(print) = print {
                 self.accepted.entry(print).or_insert_with(|| (f.rule.to_string(), 0)).1 += 1;
             }
         }

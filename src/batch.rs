@@ -12,7 +12,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 
 use crate::encoding::Encoding;
-use crate::export::{self, InputFormat, Item, Opened};
+use crate::export::{self, Item, Opened};
 use crate::finding::Finding;
 use crate::git::ChangedFile;
 use crate::input::{self, InputError, Loaded, Source};
@@ -54,9 +54,9 @@ pub enum Event {
 /// How a batch is read and scanned.
 pub struct Batch<'a> {
     pub scanner: &'a Scanner,
+    /// How exports are read; its `format` (`--input-format`) also decides how a plain file's
+    /// markup is read.
     pub export: export::Options,
-    /// `--input-format`: also decides how a plain file's markup is read.
-    pub input_format: Option<InputFormat>,
     pub redact: bool,
     pub threads: usize,
 }
@@ -125,7 +125,7 @@ impl Batch<'_> {
             Job::Source(source) => source,
         };
         if let Source::File(path) = source
-            && self.input_format.is_none()
+            && self.export.format.is_none()
             && Markup::of_path(path) != Markup::Text
         {
             return submit(Unit::Texts(vec![Text::File(source)]));
@@ -151,9 +151,7 @@ impl Batch<'_> {
         }
         submit(match opened {
             Err(e) => Unit::Ready(vec![Event::Failed(e), Event::Scanned(rest)]),
-            Ok(Opened::Binary) => {
-                Unit::Ready(vec![Event::Note(format!("{path}: overgeslagen, geen tekstbestand")), Event::Scanned(rest)])
-            }
+            Ok(Opened::Binary) => Unit::Ready(vec![skipped(&path), Event::Scanned(rest)]),
             Ok(Opened::Text { text, encoding }) => {
                 let bytes = size.unwrap_or(text.len() as u64);
                 Unit::Texts(vec![Text::Read { name: path, text, encoding, bytes }])
@@ -170,7 +168,7 @@ impl Batch<'_> {
             Unit::Texts(texts) => texts.into_iter().flat_map(|text| self.scan_whole(text)).collect(),
             Unit::Changed(file) => guarded(&file.path, || match file.read() {
                 Err(e) => vec![Event::Failed(e)],
-                Ok(Loaded::Binary) => vec![Event::Note(format!("{}: overgeslagen, geen tekstbestand", file.path))],
+                Ok(Loaded::Binary) => vec![skipped(&file.path)],
                 Ok(Loaded::Text { text, encoding }) => self.scan_text(&file.path, &text, encoding, Some(file)),
             }),
             Unit::Items { path, items, bytes } => {
@@ -195,7 +193,7 @@ impl Batch<'_> {
             Text::File(source) => match input::read(source) {
                 Err(e) => return vec![Event::Failed(e)],
                 Ok(Loaded::Binary) => {
-                    return vec![Event::Note(format!("{}: overgeslagen, geen tekstbestand", source.display()))];
+                    return vec![skipped(&source.display())];
                 }
                 Ok(Loaded::Text { text, encoding }) => {
                     let bytes = text.len() as u64;
@@ -216,7 +214,7 @@ impl Batch<'_> {
                 "{name}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting"
             )));
         }
-        let markup = Markup::of(self.input_format, Path::new(name));
+        let markup = Markup::of(self.export.format, Path::new(name));
         let mut findings = markup::findings(self.scanner, text, markup, &Location::file(name), self.redact);
         if let Some(file) = changed {
             findings.retain(|f| file.adds(text, f));
@@ -225,6 +223,11 @@ impl Batch<'_> {
         events.push(Event::Done { items: 1, errors: Vec::new() });
         events
     }
+}
+
+/// The note for a source that is not text.
+fn skipped(name: &str) -> Event {
+    Event::Note(format!("{name}: overgeslagen, geen tekstbestand"))
 }
 
 /// Run a scan of the source `name`. A panic (a bug) becomes an error for that source, so the run

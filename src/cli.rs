@@ -348,9 +348,10 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
             }
         }
     }
+    let settings = settings(&args);
     let choice = match &args.consent_column {
         Some(column) => ConsentChoice::Column(column.clone()),
-        None => ConsentChoice::Medium(Medium::of(settings(&args).channel)),
+        None => ConsentChoice::Medium(Medium::of(settings.channel)),
     };
     if !args.rosters.is_empty()
         && let Err(e) = roster.choose_consent(&choice)
@@ -370,7 +371,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
     }
     let fingerprint_key = baseline.as_ref().map(Baseline::key);
-    let scanner = match Scanner::new(Settings { fingerprint_key, ..settings(&args) }, roster) {
+    let scanner = match Scanner::new(Settings { fingerprint_key, ..settings }, roster) {
         Ok(s) => s,
         Err(e) => {
             problem(&format!("interne woordenlijst onjuist: {e}"));
@@ -402,7 +403,6 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let batch = Batch {
         scanner: &scanner,
         export: export::Options { format: args.input_format, text_column: args.text_column.clone() },
-        input_format: args.input_format,
         redact: args.redact,
         threads,
     };

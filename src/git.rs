@@ -13,14 +13,14 @@
 //! `git diff` is run with every option that user configuration could change set explicitly
 //! (prefixes, colour, external diff drivers, text conversion, relative paths, rename detection).
 
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use crate::encoding;
 use crate::finding::Finding;
-use crate::input::{InputError, Loaded};
+use crate::input::{self, InputError, Loaded};
 
 /// Which change to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,11 +64,7 @@ impl ChangedFile {
                 line: None,
                 message: format!("kan de inhoud niet uit git lezen: {e}"),
             })?;
-        if encoding::looks_binary(&bytes) {
-            return Ok(Loaded::Binary);
-        }
-        let (text, encoding) = encoding::decode(&bytes);
-        Ok(Loaded::Text { text: text.into_owned(), encoding })
+        Ok(input::loaded(&bytes))
     }
 
     /// Is the finding (in `text`, this file's new content) on a line the change adds?
@@ -187,16 +183,17 @@ pub fn changed_files(revisions: &Revisions, pathspecs: &[PathBuf]) -> Result<Vec
         git(args)
     };
     let entries = parse_raw(&diff(&["--raw", "-z", "--no-abbrev"])?);
-    let added = parse_patch(&diff(&["--patch", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/"])?);
+    let mut added: HashMap<String, Vec<usize>> =
+        parse_patch(&diff(&["--patch", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/"])?).into_iter().collect();
     let mut files = Vec::new();
     for entry in entries {
         // Regular files only (not symbolic links or submodules); deletions add nothing.
         if entry.status == 'D' || !entry.mode.starts_with("100") {
             continue;
         }
-        match added.iter().find(|(path, _)| *path == entry.path) {
-            Some((_, lines)) if !lines.is_empty() => {
-                files.push(ChangedFile { path: entry.path, blob: entry.blob, added: lines.clone() })
+        match added.remove(&entry.path) {
+            Some(lines) if !lines.is_empty() => {
+                files.push(ChangedFile { path: entry.path, blob: entry.blob, added: lines })
             }
             Some(_) => {}
             // New content without a text hunk is a binary file (a pure rename, a mode change and

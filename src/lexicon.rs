@@ -307,144 +307,108 @@ impl Lexicon {
 
     fn parse() -> Result<Lexicon, WordlistError> {
         use wordlists::*;
-        let abuse = || -> Result<Vec<_>, WordlistError> {
-            ABUSE
-                .rows(&["term", "category", "severity", "match", "note"])?
-                .iter()
-                .map(|row| {
-                    let category = match row.fields[1] {
-                        "insult" => Category::Insult,
-                        "obscene" => Category::Obscene,
-                        "threat" => Category::Threat,
-                        "discrimination" => Category::Discrimination,
-                        other => return Err(ABUSE.row_error(row, format!("onbekende categorie '{other}'"))),
-                    };
-                    Ok(AbuseEntry {
-                        term: term(&ABUSE, row, row.fields[3])?,
-                        category,
-                        severity: severity(&ABUSE, row, row.fields[2])?,
-                        note: row.fields[4],
-                    })
+        let abuse = || {
+            entries(&ABUSE, &["term", "category", "severity", "match", "note"], |row| {
+                let category = match row.fields[1] {
+                    "insult" => Category::Insult,
+                    "obscene" => Category::Obscene,
+                    "threat" => Category::Threat,
+                    "discrimination" => Category::Discrimination,
+                    other => return Err(ABUSE.row_error(row, format!("onbekende categorie '{other}'"))),
+                };
+                Ok(AbuseEntry {
+                    term: term(&ABUSE, row, row.fields[3])?,
+                    category,
+                    severity: severity(&ABUSE, row, row.fields[2])?,
+                    note: row.fields[4],
                 })
-                .collect::<Result<_, _>>()
+            })
         };
-        let safe = || -> Result<Vec<_>, WordlistError> {
-            SAFE.rows(&["term", "match", "note"])?
-                .iter()
-                .map(|row| Ok(SafeEntry { term: term(&SAFE, row, row.fields[1])? }))
-                .collect::<Result<_, _>>()
+        let safe = || {
+            entries(&SAFE, &["term", "match", "note"], |row| Ok(SafeEntry { term: term(&SAFE, row, row.fields[1])? }))
         };
-        let groups = || -> Result<Vec<_>, WordlistError> {
-            GROUPS
-                .rows(&["term", "group", "kind", "severity", "match", "note"])?
-                .iter()
-                .map(|row| {
-                    let group = Group::parse(row.fields[1])
-                        .ok_or_else(|| GROUPS.row_error(row, format!("onbekende groep '{}'", row.fields[1])))?;
-                    let slur = match row.fields[2] {
-                        "neutral" => None,
-                        "slur" => Some(severity(&GROUPS, row, row.fields[3])?),
-                        other => return Err(GROUPS.row_error(row, format!("onbekende soort '{other}'"))),
-                    };
-                    Ok(GroupEntry { term: term(&GROUPS, row, row.fields[4])?, group, slur })
+        let groups = || {
+            entries(&GROUPS, &["term", "group", "kind", "severity", "match", "note"], |row| {
+                let group = Group::parse(row.fields[1])
+                    .ok_or_else(|| GROUPS.row_error(row, format!("onbekende groep '{}'", row.fields[1])))?;
+                let slur = match row.fields[2] {
+                    "neutral" => None,
+                    "slur" => Some(severity(&GROUPS, row, row.fields[3])?),
+                    other => return Err(GROUPS.row_error(row, format!("onbekende soort '{other}'"))),
+                };
+                Ok(GroupEntry { term: term(&GROUPS, row, row.fields[4])?, group, slur })
+            })
+        };
+        let hate = || {
+            entries(&HATE, &["term", "role", "note"], |row| {
+                let role = HateRole::parse(row.fields[1])
+                    .ok_or_else(|| HATE.row_error(row, format!("onbekende rol '{}'", row.fields[1])))?;
+                Ok(HateEntry { term: term(&HATE, row, "word")?, role })
+            })
+        };
+        let confidential = || {
+            entries(&CONFIDENTIAL, &["term", "subcategory", "severity", "match", "note"], |row| {
+                let kind = ConfidentialKind::parse(row.fields[1]).ok_or_else(|| {
+                    CONFIDENTIAL.row_error(row, format!("onbekende subcategorie '{}'", row.fields[1]))
+                })?;
+                Ok(ConfidentialEntry {
+                    term: term(&CONFIDENTIAL, row, row.fields[3])?,
+                    kind,
+                    severity: severity(&CONFIDENTIAL, row, row.fields[2])?,
                 })
-                .collect::<Result<_, _>>()
+            })
         };
-        let hate = || -> Result<Vec<_>, WordlistError> {
-            HATE.rows(&["term", "role", "note"])?
-                .iter()
-                .map(|row| {
-                    let role = HateRole::parse(row.fields[1])
-                        .ok_or_else(|| HATE.row_error(row, format!("onbekende rol '{}'", row.fields[1])))?;
-                    Ok(HateEntry { term: term(&HATE, row, "word")?, role })
-                })
-                .collect::<Result<_, _>>()
+        let disclaimer = || {
+            entries(&DISCLAIMER, &["term", "role", "note"], |row| {
+                let role = match row.fields[1] {
+                    "about" => DisclaimerRole::About,
+                    "employee" => DisclaimerRole::Employee,
+                    "personal" => DisclaimerRole::Personal,
+                    "leader" => DisclaimerRole::Leader,
+                    "role" => DisclaimerRole::Role,
+                    other => return Err(DISCLAIMER.row_error(row, format!("onbekende rol '{other}'"))),
+                };
+                Ok(DisclaimerEntry { term: term(&DISCLAIMER, row, "word")?, role })
+            })
         };
-        let confidential = || -> Result<Vec<_>, WordlistError> {
-            CONFIDENTIAL
-                .rows(&["term", "subcategory", "severity", "match", "note"])?
-                .iter()
-                .map(|row| {
-                    let kind = ConfidentialKind::parse(row.fields[1]).ok_or_else(|| {
-                        CONFIDENTIAL.row_error(row, format!("onbekende subcategorie '{}'", row.fields[1]))
-                    })?;
-                    Ok(ConfidentialEntry {
-                        term: term(&CONFIDENTIAL, row, row.fields[3])?,
-                        kind,
-                        severity: severity(&CONFIDENTIAL, row, row.fields[2])?,
-                    })
-                })
-                .collect::<Result<_, _>>()
+        let media = || entries(&MEDIA, &["term", "note"], |row| Ok(MediaEntry { term: term(&MEDIA, row, "word")? }));
+        let context = || {
+            entries(&CONTEXT, &["term", "role", "note"], |row| {
+                let role = match row.fields[1] {
+                    "title" => ContextRole::Title,
+                    "determiner" => ContextRole::Determiner,
+                    "verb" => ContextRole::Verb,
+                    "person" => ContextRole::Person,
+                    "school-contact" => ContextRole::SchoolContact,
+                    "number-label" => ContextRole::NumberLabel,
+                    "birth" => ContextRole::Birth,
+                    "vocative" => ContextRole::Vocative,
+                    "imperative" => ContextRole::Imperative,
+                    "famous" => ContextRole::Famous,
+                    "relative" => ContextRole::Relative,
+                    "whereabouts" => ContextRole::Whereabouts,
+                    "vehicle" => ContextRole::Vehicle,
+                    other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
+                };
+                Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })
+            })
         };
-        let disclaimer = || -> Result<Vec<_>, WordlistError> {
-            DISCLAIMER
-                .rows(&["term", "role", "note"])?
-                .iter()
-                .map(|row| {
-                    let role = match row.fields[1] {
-                        "about" => DisclaimerRole::About,
-                        "employee" => DisclaimerRole::Employee,
-                        "personal" => DisclaimerRole::Personal,
-                        "leader" => DisclaimerRole::Leader,
-                        "role" => DisclaimerRole::Role,
-                        other => return Err(DISCLAIMER.row_error(row, format!("onbekende rol '{other}'"))),
-                    };
-                    Ok(DisclaimerEntry { term: term(&DISCLAIMER, row, "word")?, role })
-                })
-                .collect::<Result<_, _>>()
-        };
-        let media = || -> Result<Vec<_>, WordlistError> {
-            MEDIA
-                .rows(&["term", "note"])?
-                .iter()
-                .map(|row| Ok(MediaEntry { term: term(&MEDIA, row, "word")? }))
-                .collect::<Result<_, _>>()
-        };
-        let context = || -> Result<Vec<_>, WordlistError> {
-            CONTEXT
-                .rows(&["term", "role", "note"])?
-                .iter()
-                .map(|row| {
-                    let role = match row.fields[1] {
-                        "title" => ContextRole::Title,
-                        "determiner" => ContextRole::Determiner,
-                        "verb" => ContextRole::Verb,
-                        "person" => ContextRole::Person,
-                        "school-contact" => ContextRole::SchoolContact,
-                        "number-label" => ContextRole::NumberLabel,
-                        "birth" => ContextRole::Birth,
-                        "vocative" => ContextRole::Vocative,
-                        "imperative" => ContextRole::Imperative,
-                        "famous" => ContextRole::Famous,
-                        "relative" => ContextRole::Relative,
-                        "whereabouts" => ContextRole::Whereabouts,
-                        "vehicle" => ContextRole::Vehicle,
-                        other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
-                    };
-                    Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })
-                })
-                .collect::<Result<_, _>>()
-        };
-        let threats = || -> Result<Vec<_>, WordlistError> {
-            THREATS
-                .rows(&["term", "role", "note"])?
-                .iter()
-                .map(|row| {
-                    let role = match row.fields[1] {
-                        "actor" => ThreatRole::Actor,
-                        "target" => ThreatRole::Target,
-                        "act" => ThreatRole::Act,
-                        "participle" => ThreatRole::Participle,
-                        "menace" => ThreatRole::Menace,
-                        "joke" => ThreatRole::Joke,
-                        "play" => ThreatRole::Play,
-                        "filler" => ThreatRole::Filler,
-                        "object" => ThreatRole::Object,
-                        other => return Err(THREATS.row_error(row, format!("onbekende rol '{other}'"))),
-                    };
-                    Ok(ThreatEntry { term: term(&THREATS, row, "word")?, role })
-                })
-                .collect::<Result<_, _>>()
+        let threats = || {
+            entries(&THREATS, &["term", "role", "note"], |row| {
+                let role = match row.fields[1] {
+                    "actor" => ThreatRole::Actor,
+                    "target" => ThreatRole::Target,
+                    "act" => ThreatRole::Act,
+                    "participle" => ThreatRole::Participle,
+                    "menace" => ThreatRole::Menace,
+                    "joke" => ThreatRole::Joke,
+                    "play" => ThreatRole::Play,
+                    "filler" => ThreatRole::Filler,
+                    "object" => ThreatRole::Object,
+                    other => return Err(THREATS.row_error(row, format!("onbekende rol '{other}'"))),
+                };
+                Ok(ThreatEntry { term: term(&THREATS, row, "word")?, role })
+            })
         };
         // The lists are independent: parse the big ones on one thread and the rest on another.
         let (first, second) = rayon::join(
@@ -496,6 +460,15 @@ fn word_set(file: &File) -> WordSet<String> {
         set.insert(written);
     }
     set
+}
+
+/// The entries of a wordlist: each row (with these columns) made into one by `entry`.
+fn entries<T>(
+    file: &File,
+    columns: &[&str],
+    entry: impl Fn(&Row<'static>) -> Result<T, WordlistError>,
+) -> Result<Vec<T>, WordlistError> {
+    file.rows(columns)?.iter().map(entry).collect()
 }
 
 fn severity(file: &File, row: &Row<'_>, s: &str) -> Result<Severity, WordlistError> {

@@ -40,6 +40,7 @@ pub mod git;
 pub mod hash;
 pub mod input;
 pub mod lexicon;
+pub mod line_index;
 pub mod markup;
 pub mod matcher;
 pub mod normalize;

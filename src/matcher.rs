@@ -98,7 +98,8 @@ impl MatcherBuilder {
                 id
             }
         };
-        if !self.leads[id].contains(&lead) {
+        // A phrase's first words are a set and its id is new, so only targets can repeat.
+        if matches!(lead, Lead::Phrase(_)) || !self.leads[id].contains(&lead) {
             self.leads[id].push(lead);
         }
     }
@@ -156,7 +157,7 @@ impl MatcherBuilder {
                     Entry::Occupied(entry) => {
                         let mine = &mut self.leads[*entry.get()];
                         for lead in moved {
-                            if !mine.contains(&lead) {
+                            if matches!(lead, Lead::Phrase(_)) || !mine.contains(&lead) {
                                 mine.push(lead);
                             }
                         }
@@ -255,9 +256,10 @@ impl Matcher {
                     Edge::Head => (m.start() + 1, m.end()),
                     _ => (m.start(), m.end() - 1),
                 };
-                if let (Some(first), Some(last)) = (view.token_containing(start), view.token_containing(end - 1)) {
+                // A head or tail is one word, so it lies in one token.
+                if let Some(first) = view.token_containing(start) {
                     let found = if edge == Edge::Head { &mut out } else { &mut tails };
-                    self.lead_to(entry, Place { start, end, edge, first, last }, view, found);
+                    self.lead_to(entry, Place { start, end, edge, first, last: first }, view, found);
                 }
             }
         }

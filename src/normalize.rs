@@ -359,16 +359,14 @@ fn join_spelled_out(units: &mut [Unit]) {
         // separators each time ("k a n", "k.u.t", "K . U . T").
         let mut chain = vec![i];
         let mut j = i;
-        let gap = (1..=3).find(|&g| {
-            j + g + 1 < units.len()
-                && units[j + 1..=j + g].iter().all(|u| u.class == Class::Separator)
-                && single(units, j + g + 1)
-        });
-        if let Some(gap) = gap {
-            while j + gap + 1 < units.len()
+        // Is the unit `gap + 1` after `j` a single, with only separators in between?
+        let linked = |units: &[Unit], j: usize, gap: usize| {
+            j + gap + 1 < units.len()
                 && units[j + 1..=j + gap].iter().all(|u| u.class == Class::Separator)
                 && single(units, j + gap + 1)
-            {
+        };
+        if let Some(gap) = (1..=3).find(|&g| linked(units, j, g)) {
+            while linked(units, j, gap) {
                 j += gap + 1;
                 chain.push(j);
             }

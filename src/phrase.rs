@@ -77,18 +77,12 @@ impl Phrase {
 
     /// The words a phrase of the term can start with.
     pub fn first_words(&self) -> BTreeSet<String> {
-        edge_words(self.slots.iter())
+        edge_words(self.slots.iter(), |alt| alt.first())
     }
 
     /// The words a phrase of the term can end with.
     pub fn last_words(&self) -> BTreeSet<String> {
-        let reversed: Vec<Vec<Vec<String>>> = self
-            .slots
-            .iter()
-            .rev()
-            .map(|slot| slot.iter().map(|alt| alt.iter().rev().cloned().collect()).collect())
-            .collect();
-        edge_words(reversed.iter())
+        edge_words(self.slots.iter().rev(), |alt| alt.last())
     }
 
     /// Every phrase the term stands for, words joined by single spaces; at most `limit` of them.
@@ -134,12 +128,17 @@ impl Phrase {
 }
 
 /// The words a sequence of slots can start with (slots that can be empty let the next one start).
-fn edge_words<'a>(slots: impl Iterator<Item = &'a Vec<Vec<String>>>) -> BTreeSet<String> {
+/// The words at one edge of the phrases: `pick` takes that edge's word of an alternative (none
+/// when it is empty, so the next slot's words can stand at the edge too).
+fn edge_words<'a>(
+    slots: impl Iterator<Item = &'a Vec<Vec<String>>>,
+    pick: fn(&Vec<String>) -> Option<&String>,
+) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for slot in slots {
         let mut can_be_empty = false;
         for alt in slot {
-            match alt.first() {
+            match pick(alt) {
                 Some(word) => {
                     out.insert(word.clone());
                 }

@@ -10,6 +10,7 @@ use crate::detect::personal_data::DataContext;
 use crate::detect::{self, Document};
 use crate::finding::{Context, Finding, Hit};
 use crate::lexicon::Lexicon;
+use crate::line_index::LineIndex;
 use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
 use crate::normalize::normalize_term;
 use crate::protocol::{Guideline, Protocol};
@@ -344,32 +345,5 @@ pub struct Location {
 impl Location {
     pub fn file(path: &str) -> Location {
         Location { path: path.to_string(), ..Location::default() }
-    }
-}
-
-/// Byte offsets of line starts, for turning offsets into line numbers.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    /// 1-based line number of `offset`, and that line's byte range (without the line break).
-    fn line_of(&self, text: &str, offset: usize) -> (usize, usize, usize) {
-        let index = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[index];
-        let end = self.starts.get(index + 1).map_or(text.len(), |&next| next - 1);
-        (index + 1, start, end)
-    }
-
-    /// 1-based line and column (in characters) of `offset`.
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let (line, start, _) = self.line_of(text, offset);
-        (line, text[start..offset].chars().count() + 1)
     }
 }

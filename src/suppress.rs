@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::finding::{Category, Finding, Hit};
+use crate::line_index::LineIndex;
 use crate::markup::Markup;
 use crate::rules::{self, Rule};
 use crate::scan::{Location, Scanner};
@@ -71,11 +72,14 @@ impl Directives {
     /// The exceptions in `text`, read as `markup`.
     pub fn find(text: &str, markup: Markup) -> Directives {
         let pattern = if markup == Markup::Text { &*LINE } else { &*COMMENT };
+        // Only a text that has exceptions needs its lines counted.
+        let mut lines = None;
         let list = pattern
             .captures_iter(text)
             .filter_map(|c| {
                 let whole = c.get(0)?;
-                Some(directive(text, whole.start(), whole.end(), &c["body"], markup == Markup::Text))
+                let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+                Some(directive(text, lines, whole.start(), whole.end(), &c["body"], markup == Markup::Text))
             })
             .collect();
         Directives { list }
@@ -151,7 +155,7 @@ impl Directives {
 }
 
 /// Read one exception: `body` is what follows `postwacht:`.
-fn directive(text: &str, start: usize, end: usize, body: &str, visible: bool) -> Directive {
+fn directive(text: &str, lines: &LineIndex, start: usize, end: usize, body: &str, visible: bool) -> Directive {
     let body = body.trim();
     let (verb, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
     let names = rest.split_once("--").map_or(rest, |(names, _reason)| names);
@@ -178,20 +182,20 @@ fn directive(text: &str, start: usize, end: usize, body: &str, visible: bool) ->
             problem = Some("er staat geen regelcode in");
         }
     }
-    let scope = if whole_file { Scope::File } else { Scope::Line(target_line(text, start, end)) };
+    let scope = if whole_file { Scope::File } else { Scope::Line(target_line(text, lines, start, end)) };
     Directive { start, end, scope, rules, problem, visible }
 }
 
 /// The line an exception at `start..end` is about: its own line when that has other text on it,
 /// else the next line with text (1-based).
-fn target_line(text: &str, start: usize, end: usize) -> usize {
+fn target_line(text: &str, lines: &LineIndex, start: usize, end: usize) -> usize {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let own_line = text[..start].matches('\n').count() + 1;
+    let own_line = lines.line(start);
     if !text[line_start..start].trim().is_empty() || !text[end..line_end].trim().is_empty() {
         return own_line;
     }
-    let end_line = own_line + text[start..end].matches('\n').count();
+    let end_line = lines.line(end);
     let blank_after = text[line_end..].split('\n').skip(1).take_while(|l| l.trim().is_empty()).count();
     end_line + 1 + blank_after
 }

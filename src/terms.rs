@@ -45,20 +45,18 @@ pub struct ExtraTerm {
     pub severity: Option<Severity>,
 }
 
-/// The categories an extra term can have.
-pub const EXTRA_CATEGORIES: [Category; 5] =
-    [Category::Insult, Category::Discrimination, Category::Threat, Category::Obscene, Category::Confidential];
+/// The categories an extra term can have, and the rule it is reported with.
+pub static EXTRA_RULES: [(Category, &Rule); 5] = [
+    (Category::Insult, &rules::SCHOOL_TERM_INSULT),
+    (Category::Discrimination, &rules::SCHOOL_TERM_DISCRIMINATION),
+    (Category::Threat, &rules::SCHOOL_TERM_THREAT),
+    (Category::Obscene, &rules::SCHOOL_TERM_OBSCENE),
+    (Category::Confidential, &rules::SCHOOL_TERM_CONFIDENTIAL),
+];
 
 /// The rule an extra term of `category` is reported with.
 pub fn rule_for(category: Category) -> Option<&'static Rule> {
-    Some(match category {
-        Category::Insult => &rules::SCHOOL_TERM_INSULT,
-        Category::Discrimination => &rules::SCHOOL_TERM_DISCRIMINATION,
-        Category::Threat => &rules::SCHOOL_TERM_THREAT,
-        Category::Obscene => &rules::SCHOOL_TERM_OBSCENE,
-        Category::Confidential => &rules::SCHOOL_TERM_CONFIDENTIAL,
-        _ => return None,
-    })
+    EXTRA_RULES.iter().find(|(c, _)| *c == category).map(|&(_, rule)| rule)
 }
 
 /// A term compiled for the automaton.
@@ -135,15 +133,17 @@ pub fn add_to(terms: &SchoolTerms, builder: &mut MatcherBuilder) -> Result<(), S
     Ok(())
 }
 
-/// Does a built-in entry stand for `removed` (in normalised form)? It does when the entry is
-/// written that way or is one of its phrases.
-fn stands_for(term: &crate::lexicon::Term, removed: &str) -> bool {
-    term.source == removed || term.phrases().iter().any(|p| p == removed)
+/// Does a built-in entry stand for one of `removed` (normalised, sorted)? It does when the entry
+/// is written that way or one of its phrases is. (The entry's phrases are expanded once, however
+/// many terms are removed.)
+fn stands_for(term: &crate::lexicon::Term, removed: &[String]) -> bool {
+    let listed = |s: &str| removed.binary_search_by(|r| r.as_str().cmp(s)).is_ok();
+    listed(term.source) || term.phrases().iter().any(|p| listed(p))
 }
 
 /// Is `term` a built-in term that can be removed (an abuse term, a slur or a confidential term)?
 pub fn is_builtin(lexicon: &Lexicon, term: &str) -> bool {
-    let removed = normalize_term(term);
+    let removed = [normalize_term(term)];
     lexicon.abuse.iter().any(|e| stands_for(&e.term, &removed))
         || lexicon.groups.iter().any(|e| e.slur.is_some() && stands_for(&e.term, &removed))
         || lexicon.confidential.iter().any(|e| stands_for(&e.term, &removed))
@@ -165,7 +165,7 @@ pub fn lexicon_without(lexicon: &'static Lexicon, removed: &[String]) -> &'stati
     if let Some((_, made)) = cache.iter().find(|(key, _)| *key == removed) {
         return made;
     }
-    let gone = |term: &crate::lexicon::Term| removed.iter().any(|r| stands_for(term, r));
+    let gone = |term: &crate::lexicon::Term| stands_for(term, &removed);
     let mut filtered = lexicon.clone();
     filtered.abuse.retain(|e| !gone(&e.term));
     filtered.groups.retain(|e| e.slur.is_none() || !gone(&e.term));

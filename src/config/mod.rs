@@ -26,6 +26,7 @@ use toml::Spanned;
 use crate::finding::{Category, Severity};
 use crate::input::{InputError, describe_io_error};
 use crate::lexicon::Lexicon;
+use crate::line_index::LineIndex;
 use crate::terms::{self, ExtraTerm, SchoolTerms};
 
 /// The name of the file.
@@ -40,9 +41,8 @@ pub struct ConfigFile {
     /// The file as found or given (relative to the current folder when it was found).
     pub path: PathBuf,
     text: String,
-    /// Where each line starts, so that a value's line is found without counting from the top
-    /// (a school may list thousands of terms, each shown with its line).
-    line_starts: Vec<usize>,
+    /// A school may list thousands of terms, each shown with its line.
+    lines: LineIndex,
     pub settings: model::Settings,
 }
 
@@ -56,8 +56,8 @@ impl ConfigFile {
             message: format!("kan het instellingenbestand niet lezen: {}", describe_io_error(&e)),
         })?;
         let text = crate::encoding::decode(&bytes).0.into_owned();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        let file = ConfigFile { path: path.to_path_buf(), text, line_starts, settings: model::Settings::default() };
+        let lines = LineIndex::new(&text);
+        let file = ConfigFile { path: path.to_path_buf(), text, lines, settings: model::Settings::default() };
         let settings = toml::from_str(&file.text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             file.error(&span, &errors::dutch(e.message()))
@@ -67,7 +67,7 @@ impl ConfigFile {
 
     /// The 1-based line of a span in the file.
     pub fn line(&self, span: &Range<usize>) -> usize {
-        self.line_starts.partition_point(|&start| start <= span.start)
+        self.lines.line(span.start)
     }
 
     /// An error about the value at `span`: file, line, key and message.
@@ -101,9 +101,9 @@ impl ConfigFile {
             let extra = extra.get_ref();
             check(&extra.term)?;
             let category = Category::parse(extra.category.get_ref())
-                .filter(|c| terms::EXTRA_CATEGORIES.contains(c))
+                .filter(|&c| terms::rule_for(c).is_some())
                 .ok_or_else(|| {
-                    let names: Vec<&str> = terms::EXTRA_CATEGORIES.iter().map(|c| c.as_str()).collect();
+                    let names: Vec<&str> = terms::EXTRA_RULES.iter().map(|(c, _)| c.as_str()).collect();
                     self.error(
                         &extra.category.span(),
                         &format!("onbekende categorie '{}'; kies uit: {}", extra.category.get_ref(), names.join(", ")),

@@ -51,8 +51,18 @@ impl Cues {
         let mut cues = Cues::default();
         let context = lexicon.context.iter().map(|e| (Cue::Context(e.role), &e.term.phrase));
         let hate = lexicon.hate.iter().map(|e| (Cue::Hate(e.role), &e.term.phrase));
-        // Acts with a gap are matched by the threat grammar itself.
-        let threats = lexicon.threats.iter().map(|e| (Cue::Threat(e.role), &e.term.phrase));
+        // Acts, participles, fillers and objects are the threat grammar's own; only these roles
+        // are asked for as cues.
+        let threats = lexicon
+            .threats
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.role,
+                    ThreatRole::Actor | ThreatRole::Target | ThreatRole::Menace | ThreatRole::Joke | ThreatRole::Play
+                )
+            })
+            .map(|e| (Cue::Threat(e.role), &e.term.phrase));
         for (role, phrase) in context.chain(hate).chain(threats) {
             let id = cues.phrases.len();
             for word in phrase.first_words() {

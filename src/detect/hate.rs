@@ -193,8 +193,7 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
         let mut anchors: Vec<(Anchor, Span)> = groups[i].iter().map(|&g| (Anchor::Group, g)).collect();
         // Othering phrases name a group by themselves: "jullie soort", "dat volk".
         for (t, len) in doc.cues.all_within(doc, HateRole::Pronoun.into(), s, e) {
-            let phrase: Vec<&str> = (t..t + len).map(|k| doc.token(k)).collect();
-            let othering = phrase.iter().any(|w| matches!(*w, "soort" | "volk" | "types" | "figuren" | "lui"));
+            let othering = (t..t + len).any(|k| matches!(doc.token(k), "soort" | "volk" | "types" | "figuren" | "lui"));
             let carried = i > 0 && !groups[i - 1].is_empty();
             let earlier_here = groups[i].iter().any(|g| g.last < t);
             // Single "die" and "dat" are mostly determiners ("die juf"): not an anchor, unless a
@@ -252,9 +251,6 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
             {
                 report(doc, role, Span { first: s, last: p.last.max(s) }, hits);
             }
-            continue;
-        }
-        if anchors.is_empty() {
             continue;
         }
         // Overlapping anchors ("homo s" and "homo"): keep the longest.
@@ -329,15 +325,15 @@ const FRAME_REACH: usize = 6;
 /// haat vrouwen die denken dat …") does not frame it.
 pub fn counter_framed(doc: &Document<'_>, first: usize, last: usize) -> bool {
     let (s, e) = doc.sentence_range(first);
-    // "Ik ben geen racist, maar …" is an opinion frame that contains the counter word "racist":
-    // the longer cue wins.
-    let opinions = doc.cues.all_within(doc, HateRole::Opinion.into(), s, e);
-    let in_opinion = |t: usize| opinions.iter().any(|&(o, len)| o <= t && t < o + len);
     // "Dat joden gierig zouden zijn, is …": a statement opening the sentence with "dat" is a
     // subject clause that the sentence goes on to judge.
     if first == s + 1 && doc.token(s) == "dat" {
         return true;
     }
+    // "Ik ben geen racist, maar …" is an opinion frame that contains the counter word "racist":
+    // the longer cue wins.
+    let opinions = doc.cues.all_within(doc, HateRole::Opinion.into(), s, e);
+    let in_opinion = |t: usize| opinions.iter().any(|&(o, len)| o <= t && t < o + len);
     doc.cues.all_within(doc, HateRole::Counter.into(), s, e).iter().filter(|&&(t, _)| !in_opinion(t)).any(
         |&(t, len)| {
             let before = t + len <= first && first - (t + len) <= FRAME_REACH;
@@ -364,7 +360,6 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
         ((p.last + 1)..a.first, false)
     } else {
         // "Stuur ze terug", "stuur die lui terug": an imperative that holds the word for the group.
-        let _ = kind;
         return matches!(role, HateRole::Exclusion | HateRole::Violence);
     };
     let limit = if after { AFTER } else { BEFORE };

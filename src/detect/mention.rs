@@ -40,7 +40,10 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         }
         // 's avonds, 't, 'n: a clitic, not an opening quotation mark.
         let opened_with_apostrophe = text[..inner.start()].ends_with(['\'', '’']);
-        if opened_with_apostrophe && ["s ", "t ", "n "].iter().any(|c| content.to_lowercase().starts_with(c)) {
+        if opened_with_apostrophe && {
+            let content = content.to_lowercase();
+            ["s ", "t ", "n "].iter().any(|c| content.starts_with(c))
+        } {
             continue;
         }
         spans.push((inner.start(), inner.end()));
@@ -51,6 +54,9 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Lower abuse findings that are mentions to info.
 pub fn downgrade(doc: &Document<'_>, hits: &mut [Hit]) {
+    if !hits.iter().any(|h| h.rule.category.is_abuse() && h.severity > Severity::Info) {
+        return;
+    }
     let quoted = quoted_spans(doc.text);
     for hit in hits.iter_mut().filter(|h| h.rule.category.is_abuse() && h.severity > Severity::Info) {
         // The spans are sorted and do not overlap.

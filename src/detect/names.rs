@@ -351,7 +351,8 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
 /// Decide whether a matched name form names a pupil here, and under which rule.
 fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameForm) -> Option<&'static rules::Rule> {
     let (first, last) = (found.first, found.last);
-    if doc.cue_before(ContextRole::Title, first) || inside_famous(doc, first, last) {
+    // (A title before the name was ruled out by the caller.)
+    if inside_famous(doc, first, last) {
         return None;
     }
     match form.kind {

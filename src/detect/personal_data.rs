@@ -146,15 +146,12 @@ const ROLE_MAILBOXES: &[&str] = &[
     "crediteuren",
 ];
 
-/// Original byte ranges of e-mail addresses and URLs.
+/// Original byte ranges of e-mail addresses and URLs (unsorted).
 pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     if !text.contains(['@', '.']) {
         return Vec::new();
     }
-    let mut spans: Vec<(usize, usize)> =
-        EMAIL.find_iter(text).chain(URL.find_iter(text)).map(|m| (m.start(), m.end())).collect();
-    spans.sort_unstable();
-    spans
+    EMAIL.find_iter(text).chain(URL.find_iter(text)).map(|m| (m.start(), m.end())).collect()
 }
 
 /// What the personal-data check needs besides the document.
@@ -203,7 +200,8 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
             push(Hit::new(&rules::EMAIL_ADDRESS, m.start(), m.end()).with_detail("verhuld geschreven"), &mut taken);
         }
     }
-    for m in IBAN.find_iter(text) {
+    let ibans: Vec<regex::Match> = IBAN.find_iter(text).collect();
+    for m in &ibans {
         let compact: String = m.as_str().chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
         let bank_known = !compact.starts_with("NL") || banks::is_dutch_bank_code(compact.get(4..8).unwrap_or(""));
         if iban_valid(&compact) && bank_known && !organisation_account(doc, m.end()) && !school_contact(doc, m.start())
@@ -212,7 +210,7 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
         }
     }
     // A string shaped like an IBAN that failed its check is no phone number either.
-    let iban_shaped: Vec<(usize, usize)> = IBAN.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let iban_shaped: Vec<(usize, usize)> = ibans.iter().map(|m| (m.start(), m.end())).collect();
     for m in PHONE.find_iter(text) {
         let (start, end) = trim_phone(text, m.start(), m.end());
         if iban_shaped.iter().any(|&(s, e)| start < e && s < end) {

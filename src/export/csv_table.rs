@@ -90,9 +90,12 @@ fn next_record<R: BufRead>(lines: &mut Lines<R>, sink: &mut Sink) -> io::Result<
         return Ok(None);
     }
     let mut record = first.mapped();
-    while record.text.matches('"').count() % 2 == 1 {
+    // Counted as lines are added, not over the whole record each time.
+    let mut quotes = record.text.matches('"').count();
+    while quotes % 2 == 1 {
         match lines.next_line()? {
             Some(next) if !next.too_long && record.text.len() + next.text.len() <= MAX_LINE => {
+                quotes += next.text.matches('"').count();
                 record.append(next.mapped())
             }
             _ => {

@@ -9,6 +9,11 @@ const MAX_REFERENCE: usize = 10;
 
 /// Decode character references; with `strip_tags`, also drop tags.
 pub fn to_text(text: &MappedText, strip_tags: bool) -> MappedText {
+    // Most comments have neither: rewriting would give the same text.
+    let decodes = text.text.contains('&') || (strip_tags && text.text.contains('<'));
+    if !decodes {
+        return text.clone();
+    }
     text.rewrite(|rest: &[(char, Spot)]| match rest[0].0 {
         '&' => reference(rest).unwrap_or((1, Some('&'))),
         '<' if strip_tags => tag(rest).unwrap_or((1, Some('<'))),

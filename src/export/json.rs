@@ -8,7 +8,10 @@
 //! column and JSON path. Containers are kept on an explicit stack, so deep nesting cannot
 //! overflow the call stack; nesting deeper than [`MAX_DEPTH`] is refused.
 
+use std::cell::Cell;
+
 use crate::export::mapped::{MappedText, Spot};
+use crate::line_index::LineIndex;
 
 /// Deeper nesting is refused (no export nests more than a handful of levels).
 pub const MAX_DEPTH: usize = 256;
@@ -396,27 +399,28 @@ pub struct Doc<'a> {
     pub base_offset: usize,
     /// 1-based line of the file that `text` starts on.
     pub base_line: usize,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
+    /// The last offset asked for and its column: strings are asked for in document order, so
+    /// the next column is counted from there, not from the start of the line (a minified export
+    /// is one line of megabytes).
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, base_offset: usize, base_line: usize) -> Doc<'a> {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Doc { text, base_offset, base_line, line_starts }
+        Doc { text, base_offset, base_line, lines: LineIndex::new(text), last: Cell::new((0, 0)) }
     }
 
     /// The file spot of byte `offset` of the text.
     pub fn spot(&self, offset: usize) -> Spot {
-        let index = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let line_start = self.line_starts[index];
-        let column = self.text.get(line_start..offset).map_or(0, |s| s.chars().count());
-        Spot { offset: self.base_offset + offset, line: self.base_line + index, column }
-    }
-
-    /// 1-based line of the file for byte `offset` of the text.
-    pub fn line(&self, offset: usize) -> usize {
-        self.spot(offset).line
+        let (line, line_start, _) = self.lines.line_of(self.text, offset);
+        let (from, column_there) = match self.last.get() {
+            (last, column) if line_start <= last && last <= offset => (last, column),
+            _ => (line_start, 0),
+        };
+        let column = column_there + self.text.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last.set((offset, column));
+        Spot { offset: self.base_offset + offset, line: self.base_line + line - 1, column }
     }
 
     /// A string value decoded again with the file spot of every character.

@@ -11,7 +11,7 @@ use std::io::{self, BufRead};
 use crate::export::json::{self, Doc, Node};
 use crate::export::lines::Lines;
 use crate::export::{AUTHOR_NAMES, Item, Options, Sink, TEXT_NAMES, TIME_NAMES, items_of, names_one_of, recognise};
-use crate::export::{text_of, time_of};
+use crate::export::{id_of, text_of, time_of};
 
 pub fn read<R: BufRead>(lines: &mut Lines<R>, options: &Options, sink: &mut Sink) -> io::Result<()> {
     while let Some(line) = lines.next_line()? {
@@ -71,7 +71,7 @@ fn record(doc: &Doc, root: &Node, line: usize, options: &Options, sink: &mut Sin
     let author =
         field(AUTHOR_NAMES).and_then(|a| a.as_str().map(|_| a).or_else(|| a.get("name")).or_else(|| a.get("username")));
     sink.item(Item {
-        id: root.get("id").and_then(Node::scalar_text).map_or_else(|| line.to_string(), str::to_string),
+        id: id_of(root.get("id"), &line.to_string()),
         author: text_of(doc, author),
         time: time_of(field(TIME_NAMES)),
         text,

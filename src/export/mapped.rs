@@ -101,10 +101,13 @@ impl MappedText {
 
     /// The part from byte `start` to byte `end` (char boundaries).
     pub fn slice(&self, start: usize, end: usize) -> MappedText {
-        let mut part = self.clone();
-        part.truncate(end);
-        part.drop_front(start);
-        part
+        let end = end.min(self.text.len());
+        let start = start.min(end);
+        MappedText {
+            text: self.text[start..end].to_string(),
+            spots: self.spots[start..end].to_vec(),
+            end: self.spots.get(end).copied().unwrap_or(self.end),
+        }
     }
 
     /// Drop `len` bytes (a char boundary) from the front.

@@ -19,7 +19,7 @@ mod whatsapp;
 mod x;
 mod youtube;
 
-use std::io::{BufRead, BufReader, Cursor, Read};
+use std::io::{BufRead, Cursor, Read};
 
 use crate::encoding::{self, Encoding};
 use crate::finding::{Category, Finding};
@@ -187,7 +187,8 @@ pub fn read(source: &Source, options: &Options, on_item: &mut dyn FnMut(Item)) -
         return Ok(Opened::Binary);
     }
     let guess = guess(&head, options, &source.display());
-    let mut reader = BufReader::with_capacity(HEAD, Cursor::new(head).chain(reader));
+    // The source is buffered already; the chain puts the head back in front of it.
+    let mut reader = Cursor::new(head).chain(reader);
     let path = source.display();
     let mut sink = Sink { on_item, items: 0, problems: Vec::new() };
     let format = match read_items(guess, &mut reader, options, &mut sink) {
@@ -444,10 +445,17 @@ fn walk<'n>(node: &'n Node, pointer: &mut String, visit: &mut dyn FnMut(&'n Node
 }
 
 /// Is there an object in the tree for which `test` holds?
-fn any_object(root: &Node, mut test: impl FnMut(&Node) -> bool) -> bool {
-    let mut found = false;
-    walk(root, &mut String::new(), &mut |node, _| found = found || (node.is_object() && test(node)));
-    found
+/// (Called for every line of a JSON Lines export: it stops at the first object that passes.)
+fn any_object(root: &Node, test: impl Fn(&Node) -> bool) -> bool {
+    fn search(node: &Node, test: &dyn Fn(&Node) -> bool) -> bool {
+        (node.is_object() && test(node))
+            || match &node.value {
+                json::Value::Array(items) => items.iter().any(|child| search(child, test)),
+                json::Value::Object(entries) => entries.iter().any(|(_, child)| search(child, test)),
+                _ => false,
+            }
+    }
+    search(root, &test)
 }
 
 /// The text field of a generic record (JSON Lines, CSV headers): the one named, else the first

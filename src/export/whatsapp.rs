@@ -126,7 +126,10 @@ fn start_message(line: &Line, time: String, rest: std::ops::Range<usize>) -> Opt
     let speaker = format!(" {} ", body[..colon].to_lowercase());
     // iOS writes a group's system lines as the group speaking, with a direction mark first.
     let said = &body[colon + 1..].trim_start_matches(' ');
-    let system_said = said.starts_with('\u{200E}') && SYSTEM_MARKERS.iter().any(|m| said.to_lowercase().contains(m));
+    let system_said = said.starts_with('\u{200E}') && {
+        let said = said.to_lowercase();
+        SYSTEM_MARKERS.iter().any(|m| said.contains(m))
+    };
     if SYSTEM_MARKERS.iter().any(|m| speaker.contains(m)) || system_said {
         return None;
     }
@@ -147,13 +150,13 @@ fn start_message(line: &Line, time: String, rest: std::ops::Range<usize>) -> Opt
 fn finish(message: Option<Message>, sink: &mut Sink) {
     let Some(mut message) = message else { return };
     message.text.trim();
-    let lower = message.text.text.to_lowercase();
+    let mut lower = message.text.text.to_lowercase();
     if let Some(mark) = EDITED.iter().find(|m| lower.ends_with(*m)) {
         let keep = message.text.text.len() - mark.len();
         message.text.truncate(keep);
         message.text.trim();
+        lower = message.text.text.to_lowercase();
     }
-    let lower = message.text.text.to_lowercase();
     if message.text.is_blank() || is_placeholder(&lower) {
         return;
     }

@@ -96,7 +96,7 @@ pub(super) fn blank(sheet: &mut Sheet<'_>) {
         sheet.blank(start, end);
     }
     // An unclosed comment hides nothing: only its opening is blanked, the rest is still checked.
-    for (start, _) in sheet.text().match_indices("<!--").map(|(i, s)| (i, i + s.len())).collect::<Vec<_>>() {
+    for start in sheet.text().match_indices("<!--").map(|(i, _)| i).collect::<Vec<_>>() {
         sheet.blank(start, start + 4);
     }
     let autolinks: Vec<(usize, usize, usize, usize)> = AUTOLINK

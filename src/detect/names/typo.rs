@@ -8,7 +8,9 @@
 //! letters swapped). A word that is a common Dutch word, a known first name or another pupil's
 //! exact name is never read as a typo.
 
-use crate::hash::{WordMap, WordSet};
+use std::borrow::Cow;
+
+use crate::hash::WordMap;
 
 use super::{Mention, NameContext, followed_by_verb};
 use crate::detect::Document;
@@ -77,21 +79,31 @@ impl TypoIndex {
             .collect()
     }
 
+    /// Could `token` be a name with one edit? (Only plain words of a name's length are.)
+    pub fn could_be_misspelt(token: &str) -> bool {
+        (MIN_LETTERS - 1..=40).contains(&token.len()) && token.bytes().all(|c| c.is_ascii_lowercase())
+    }
+
     fn candidates<'a>(&'a self, token: &str) -> impl Iterator<Item = &'a TypoWord> + 'a {
-        let letters = token.chars().count();
-        let mut seen = WordSet::default();
-        let ids: Vec<u32> =
-            if (MIN_LETTERS - 1..=40).contains(&letters) && token.chars().all(|c| c.is_ascii_lowercase()) {
-                std::iter::once(token.to_string())
-                    .chain(deletions(token))
-                    .filter_map(|v| self.deletes.get(&v))
-                    .flatten()
-                    .copied()
-                    .filter(|i| seen.insert(*i))
-                    .collect()
-            } else {
-                Vec::new()
+        let mut ids: Vec<u32> = Vec::new();
+        if TypoIndex::could_be_misspelt(token) {
+            let mut add = |variant: &str| {
+                for &i in self.deletes.get(variant).into_iter().flatten() {
+                    if !ids.contains(&i) {
+                        ids.push(i);
+                    }
+                }
             };
+            add(token);
+            // The deletions of an ASCII word, built in one buffer.
+            let mut variant = String::with_capacity(token.len());
+            for i in 0..token.len() {
+                variant.clear();
+                variant.push_str(&token[..i]);
+                variant.push_str(&token[i + 1..]);
+                add(&variant);
+            }
+        }
         ids.into_iter().map(|i| &self.words[i as usize])
     }
 }
@@ -127,12 +139,16 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>) -> Vec<(Mention, &'stati
     }
     let mut t = 0;
     while t < doc.token_count() {
-        let (word, last) = match joined_across_line(doc, t) {
-            Some(word) => (word, t + 1),
-            None => (doc.token(t).to_string(), t),
+        let (word, last): (Cow<str>, usize) = match joined_across_line(doc, t) {
+            Some(word) => (Cow::Owned(word), t + 1),
+            None => (Cow::Borrowed(doc.token(t)), t),
         };
         let exact = if last > t { index.exact(&word) } else { Vec::new() };
-        let names = if exact.is_empty() && plausible_typo(doc, cx, &word) { index.misspelt(&word) } else { Vec::new() };
+        let names = if exact.is_empty() && TypoIndex::could_be_misspelt(&word) && plausible_typo(doc, cx, &word) {
+            index.misspelt(&word)
+        } else {
+            Vec::new()
+        };
         let Some(name) = exact.first().or(names.first()) else {
             t += 1;
             continue;
