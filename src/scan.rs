@@ -151,7 +151,7 @@ impl Scanner {
         detect::personal_data::detect(&doc, &data_cx, &mut hits);
         detect::confidential::detect(&doc, &mentions, &mut hits);
         detect::abuse::detect(&doc, &self.abuse, &mut hits);
-        detect::hate::detect(&doc, &mut hits);
+        detect::hate::detect(&doc, &self.abuse, &mut hits);
         detect::threat::detect(&doc, &self.threats, &mut hits);
         detect::school_terms::detect(&doc, &self.settings.terms.extra, &mut hits);
         detect::mention::downgrade(&doc, &mut hits);

@@ -184,6 +184,9 @@ pub struct AbuseIndex {
     /// Every single-word group name, ambiguous slurs included, for compounds with a derogatory
     /// head or tail ("rotmoffen": the head settles what "moffen" means).
     compound_groups: WordSet<String>,
+    /// Neutral group names before a word for people ("vluchtelingenkinderen"; see
+    /// [`crate::detect::hate::group_heads`]).
+    pub group_heads: WordSet<String>,
     /// Single-word terms (abuse and unambiguous slurs) by length in letters: (term, rule, severity).
     whole: WordMap<usize, Vec<(String, &'static Rule, Severity)>>,
     /// Compound heads: (head, rule, severity).
@@ -220,7 +223,13 @@ impl AbuseIndex {
             .flatten()
             .filter(|p| p.len() >= 3)
             .collect();
-        AbuseIndex { group_words: group_words(lexicon), compound_groups, whole, heads }
+        AbuseIndex {
+            group_words: group_words(lexicon),
+            compound_groups,
+            group_heads: crate::detect::hate::group_heads(lexicon),
+            whole,
+            heads,
+        }
     }
 }
 

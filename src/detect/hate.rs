@@ -25,11 +25,11 @@
 //! the link is the same.
 
 use crate::hash::WordSet;
-use std::sync::LazyLock;
 
 use crate::detect::Document;
+use crate::detect::abuse::AbuseIndex;
 use crate::finding::Hit;
-use crate::lexicon::{HateRole, Mode};
+use crate::lexicon::{HateRole, Lexicon, Mode};
 use crate::matcher::Target;
 use crate::rules;
 
@@ -83,9 +83,8 @@ const PEOPLE_TAILS: &[&str] = &[
 ];
 
 /// The neutral one-word group names, and their forms before a compound tail ("moslim",
-/// "vluchtelingen", "turkse").
-static GROUP_HEADS: LazyLock<WordSet<String>> = LazyLock::new(|| {
-    let Ok(lexicon) = crate::lexicon::Lexicon::get() else { return WordSet::default() };
+/// "vluchtelingen", "turkse"), for compounds with a word for people after them.
+pub fn group_heads(lexicon: &Lexicon) -> WordSet<String> {
     lexicon
         .groups
         .iter()
@@ -95,13 +94,13 @@ static GROUP_HEADS: LazyLock<WordSet<String>> = LazyLock::new(|| {
         .flat_map(|w| [format!("{w}e"), w])
         .filter(|w| w.len() >= 4)
         .collect()
-});
+}
 
 /// Is token `t` a group word with a word for people after it ("vluchtelingenkinderen")?
-fn compound_group(doc: &Document<'_>, t: usize) -> bool {
+fn compound_group(doc: &Document<'_>, heads: &WordSet<String>, t: usize) -> bool {
     let word = doc.token(t);
     word.len() > 9
-        && PEOPLE_TAILS.iter().any(|tail| word.strip_suffix(tail).is_some_and(|head| GROUP_HEADS.contains(head)))
+        && PEOPLE_TAILS.iter().any(|tail| word.strip_suffix(tail).is_some_and(|head| heads.contains(head)))
         && !doc.lexicon.is_common_word(word)
 }
 
@@ -169,7 +168,7 @@ const BEFORE_GAP: &[&str] = &[
     "toch", "zoveel", "veel", "aan", "tegen", "op", "voor", "ik", "we", "wij",
 ];
 
-pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
+pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
     let sentences = doc.sentences();
     // Group terms per sentence. A slur that needs to be aimed at someone because it is also an
     // ordinary word (pot, nicht) does not count; one whose other sense is not an everyday word
@@ -185,7 +184,7 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
     }
     // "vluchtelingenkinderen", "moslimgezinnen": a group word with a word for people after it.
     for t in 0..doc.token_count() {
-        if compound_group(doc, t) {
+        if compound_group(doc, &abuse.group_heads, t) {
             groups[doc.sentence_index(t)].push(Span { first: t, last: t });
         }
     }
