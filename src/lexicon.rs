@@ -51,6 +51,11 @@ impl Term {
     pub fn phrases(&self) -> Vec<String> {
         self.phrase.expand(EXPANSION_LIMIT).unwrap_or_default()
     }
+
+    /// Every phrase the term stands for, as its words (see [`Term::phrases`]).
+    pub fn phrase_words(&self) -> Vec<Vec<&str>> {
+        self.phrase.expand_words(EXPANSION_LIMIT).unwrap_or_default()
+    }
 }
 
 /// Terms are expanded only where that is small; larger ones are matched as compiled phrases.

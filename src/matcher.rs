@@ -10,6 +10,7 @@
 //! one is found, the phrase is checked word by word against the view's tokens. Each stored word
 //! maps to every [`Target`] that uses it.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 
 use crate::hash::WordMap;
@@ -66,11 +67,47 @@ impl Edge {
     }
 }
 
-/// What a stored word leads to: a target directly, or a phrase that may start here.
+/// What a stored word leads to: a target directly, or a phrase that may start here (a compiled
+/// wordlist term, or a literal such as a full name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Lead {
     Target(Target),
     Phrase(u32),
+    Literal(u32),
+}
+
+/// The literal phrases (name forms, organisation names) of a run, in one string: there are tens
+/// of thousands of them with a large roster, and each is only ever compared word by word.
+#[derive(Default)]
+struct Literals {
+    text: String,
+    /// Byte range in `text` and target of each literal.
+    spans: Vec<(u32, u32, Target)>,
+}
+
+impl Literals {
+    fn push(&mut self, literal: &str, target: Target) -> u32 {
+        let start = self.text.len() as u32;
+        self.text.push_str(literal);
+        self.spans.push((start, self.text.len() as u32, target));
+        (self.spans.len() - 1) as u32
+    }
+
+    fn append(&mut self, other: Literals) {
+        let offset = self.text.len() as u32;
+        self.text.push_str(&other.text);
+        self.spans.extend(other.spans.into_iter().map(|(s, e, target)| (s + offset, e + offset, target)));
+    }
+
+    /// The literal's words and target.
+    fn get(&self, id: u32) -> (impl Iterator<Item = &str>, Target) {
+        let (start, end, target) = self.spans[id as usize];
+        (self.text[start as usize..end as usize].split(' ').filter(|w| !w.is_empty()), target)
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
 }
 
 #[derive(Default)]
@@ -79,7 +116,9 @@ pub struct MatcherBuilder {
     index: [WordMap<String, usize>; 3],
     /// Per entry: what finding it leads to.
     leads: Vec<Vec<Lead>>,
-    phrases: Vec<(Phrase, Target)>,
+    /// Compiled terms: the wordlists' own (borrowed from the lexicon) or a school's.
+    phrases: Vec<(Cow<'static, Phrase>, Target)>,
+    literals: Literals,
 }
 
 impl MatcherBuilder {
@@ -99,7 +138,7 @@ impl MatcherBuilder {
             }
         };
         // A phrase's first words are a set and its id is new, so only targets can repeat.
-        if matches!(lead, Lead::Phrase(_)) || !self.leads[id].contains(&lead) {
+        if !matches!(lead, Lead::Target(_)) || !self.leads[id].contains(&lead) {
             self.leads[id].push(lead);
         }
     }
@@ -111,53 +150,61 @@ impl MatcherBuilder {
             return;
         }
         if let Some((first, _)) = literal.split_once(' ') {
-            // A literal phrase starts with its first word only; no need to ask the phrase.
-            let id = self.phrases.len() as u32;
-            self.lead(first, Edge::Whole, Lead::Phrase(id));
-            self.phrases.push((Phrase::words(literal), target));
+            // A literal phrase starts with its first word only.
+            let id = self.literals.push(literal, target);
+            self.lead(first, Edge::Whole, Lead::Literal(id));
         } else {
             self.lead(literal, edge, Lead::Target(target));
         }
     }
 
     /// Add a compiled wordlist term: its words go in as they are when every phrase of it is one
-    /// word (keeping the term's edge), else it is matched as a phrase.
-    pub fn add_term(&mut self, phrase: &Phrase, edge: Edge, target: Target) {
+    /// word (keeping the term's edge), else it is matched as a phrase. The term is borrowed from
+    /// the lexicon, which lives as long as the program.
+    pub fn add_term(&mut self, phrase: &'static Phrase, edge: Edge, target: Target) {
+        self.add_compiled(Cow::Borrowed(phrase), edge, target);
+    }
+
+    /// Add a compiled term of the school's own (see [`MatcherBuilder::add_term`]).
+    pub fn add_school_term(&mut self, phrase: Phrase, edge: Edge, target: Target) {
+        self.add_compiled(Cow::Owned(phrase), edge, target);
+    }
+
+    fn add_compiled(&mut self, phrase: Cow<'static, Phrase>, edge: Edge, target: Target) {
         match phrase.single_words() {
             Some(words) => {
                 for word in words {
-                    self.lead(&word, edge, Lead::Target(target));
+                    self.lead(word, edge, Lead::Target(target));
                 }
             }
-            None => self.add_phrase(phrase, target),
+            None => {
+                let id = self.phrases.len() as u32;
+                for word in phrase.first_words() {
+                    self.lead(word, Edge::Whole, Lead::Phrase(id));
+                }
+                self.phrases.push((phrase, target));
+            }
         }
-    }
-
-    fn add_phrase(&mut self, phrase: &Phrase, target: Target) {
-        let id = self.phrases.len() as u32;
-        for word in phrase.first_words() {
-            self.lead(&word, Edge::Whole, Lead::Phrase(id));
-        }
-        self.phrases.push((phrase.clone(), target));
     }
 
     /// Add everything `other` holds after what this one holds (so the two can be filled on
     /// different threads).
     pub fn append(&mut self, other: MatcherBuilder) {
-        let offset = self.phrases.len() as u32;
-        let MatcherBuilder { index, leads, phrases } = other;
+        let (phrase_offset, literal_offset) = (self.phrases.len() as u32, self.literals.len() as u32);
+        let MatcherBuilder { index, leads, phrases, literals } = other;
         for (words, other_words) in self.index.iter_mut().zip(index) {
             words.reserve(other_words.len());
             for (word, id) in other_words {
                 let moved = leads[id].iter().map(|&lead| match lead {
-                    Lead::Phrase(phrase) => Lead::Phrase(phrase + offset),
+                    Lead::Phrase(phrase) => Lead::Phrase(phrase + phrase_offset),
+                    Lead::Literal(literal) => Lead::Literal(literal + literal_offset),
                     target => target,
                 });
                 match words.entry(word) {
                     Entry::Occupied(entry) => {
                         let mine = &mut self.leads[*entry.get()];
                         for lead in moved {
-                            if matches!(lead, Lead::Phrase(_)) || !mine.contains(&lead) {
+                            if !matches!(lead, Lead::Target(_)) || !mine.contains(&lead) {
                                 mine.push(lead);
                             }
                         }
@@ -170,6 +217,7 @@ impl MatcherBuilder {
             }
         }
         self.phrases.extend(phrases);
+        self.literals.append(literals);
     }
 
     pub fn len(&self) -> usize {
@@ -204,6 +252,7 @@ impl MatcherBuilder {
             part_entries,
             leads: self.leads,
             phrases: self.phrases,
+            literals: self.literals,
         })
     }
 }
@@ -216,7 +265,8 @@ pub struct Matcher {
     part_words: Vec<String>,
     part_entries: Vec<(usize, Edge)>,
     leads: Vec<Vec<Lead>>,
-    phrases: Vec<(Phrase, Target)>,
+    phrases: Vec<(Cow<'static, Phrase>, Target)>,
+    literals: Literals,
 }
 
 /// Where a stored word was found: view byte range, edge, and the tokens it lies in.
@@ -278,6 +328,15 @@ impl Matcher {
     /// there.
     fn lead_to(&self, entry: usize, at: Place, view: &Normalized, out: &mut Vec<Found>) {
         let token = |i: usize| (i < view.tokens.len()).then(|| view.token_text(i));
+        // A phrase found from token `at.first` up to (not including) token `after`.
+        let phrase_found = |after: usize, target: Target| Found {
+            start: view.tokens[at.first].start,
+            end: view.tokens[after - 1].end,
+            target,
+            edge: Edge::Whole,
+            first: at.first,
+            last: after - 1,
+        };
         for &lead in &self.leads[entry] {
             match lead {
                 Lead::Target(target) => {
@@ -293,15 +352,18 @@ impl Matcher {
                 Lead::Phrase(id) => {
                     let (phrase, target) = &self.phrases[id as usize];
                     if let Some(after) = phrase.match_at(&token, at.first) {
-                        let (start, end) = (view.tokens[at.first].start, view.tokens[after - 1].end);
-                        out.push(Found {
-                            start,
-                            end,
-                            target: *target,
-                            edge: Edge::Whole,
-                            first: at.first,
-                            last: after - 1,
-                        });
+                        out.push(phrase_found(after, *target));
+                    }
+                }
+                Lead::Literal(id) => {
+                    let (words, target) = self.literals.get(id);
+                    let mut after = at.first;
+                    let fits = words.into_iter().all(|word| {
+                        after += 1;
+                        token(after - 1) == Some(word)
+                    });
+                    if fits && after > at.first {
+                        out.push(phrase_found(after, target));
                     }
                 }
             }
@@ -316,7 +378,7 @@ impl Matcher {
 
     /// Number of distinct words in the automaton, and of phrases assembled from them.
     pub fn size(&self) -> (usize, usize) {
-        (self.leads.len(), self.phrases.len())
+        (self.leads.len(), self.phrases.len() + self.literals.len())
     }
 }
 
@@ -349,7 +411,7 @@ mod tests {
     fn phrases_are_assembled_from_their_first_word() {
         let mut b = MatcherBuilder::new();
         let threat = Phrase::compile("ik (maak|sla) (je|jou) (dood|af)", false).unwrap();
-        b.add_term(&threat, Edge::Whole, Target::Abuse(7));
+        b.add_school_term(threat, Edge::Whole, Target::Abuse(7));
         b.add("daan de vries", Edge::Whole, Target::Name(1));
         let m = b.build().unwrap();
         let view = Normalized::new("Ik maak je af, zei Daan de Vries.");

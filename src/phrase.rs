@@ -10,7 +10,10 @@
 //! ([`Phrase::match_at`]); the automaton only needs the words a phrase can start with
 //! ([`Phrase::first_words`]).
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::fmt;
+use std::ops::Range;
 
 use crate::normalize::normalize_term;
 
@@ -22,30 +25,33 @@ pub const MAX_WORDS: usize = 16;
 
 /// A compiled term: a sequence of slots, each a set of alternatives, each a (possibly empty) list
 /// of words in the view's normalised form.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Thousands of terms are compiled at every start, so a phrase keeps its words in one string and
+/// its structure in three flat lists (four allocations, however many slots and words it has)
+/// rather than a string per word and a list per alternative and slot.
+#[derive(Clone, Default)]
 pub struct Phrase {
-    slots: Vec<Vec<Vec<String>>>,
+    /// The words, back to back.
+    text: String,
+    /// Byte range in `text` of each word, alternative after alternative.
+    words: Vec<(u32, u32)>,
+    /// Range in `words` of each alternative, slot after slot.
+    alternatives: Vec<(u32, u32)>,
+    /// Range in `alternatives` of each slot.
+    slots: Vec<(u32, u32)>,
 }
 
 impl Phrase {
     /// Compile a term as written in a wordlist. `gaps` allows the gap word `_` (threat acts).
     pub fn compile(term: &str, gaps: bool) -> Result<Phrase, String> {
-        let mut slots = Vec::new();
+        let mut phrase = Phrase::default();
         for chunk in chunks(term)? {
-            let mut alternatives: Vec<Vec<String>> = Vec::new();
-            for written in expand_chunk(&chunk)? {
-                for words in normalise_alternative(&written, gaps)? {
-                    if !alternatives.contains(&words) {
-                        alternatives.push(words);
-                    }
-                }
+            let slot_start = phrase.alternatives.len();
+            for written in expand_chunk(chunk)? {
+                normalise_alternative(&written, gaps, |words| phrase.push_alternative(slot_start, words))?;
             }
-            if alternatives.iter().all(Vec::is_empty) {
-                continue;
-            }
-            slots.push(alternatives);
+            phrase.end_slot(slot_start);
         }
-        let phrase = Phrase { slots };
         let (min, max) = phrase.len_range();
         if min == 0 {
             return Err("een van de varianten is leeg".into());
@@ -59,41 +65,123 @@ impl Phrase {
     /// A literal phrase in the view's normalised form (a name: "daan de vries"), one word per
     /// slot; nothing to parse.
     pub fn words(literal: &str) -> Phrase {
-        Phrase { slots: literal.split(' ').filter(|w| !w.is_empty()).map(|w| vec![vec![w.to_string()]]).collect() }
+        let mut phrase = Phrase::default();
+        for word in literal.split(' ').filter(|w| !w.is_empty()) {
+            let slot_start = phrase.alternatives.len();
+            phrase.push_alternative(slot_start, std::iter::once(word));
+            phrase.end_slot(slot_start);
+        }
+        phrase
+    }
+
+    /// Add an alternative to the slot that starts at `slot_start`, unless the slot has it already.
+    fn push_alternative<'w>(&mut self, slot_start: usize, words: impl Iterator<Item = &'w str>) {
+        let (text_len, first) = (self.text.len(), self.words.len());
+        for word in words {
+            let start = self.text.len() as u32;
+            self.text.push_str(word);
+            self.words.push((start, self.text.len() as u32));
+        }
+        let added = (first as u32, self.words.len() as u32);
+        let seen = self.alternatives[slot_start..].iter().any(|&alt| self.same_words(alt, added));
+        if seen {
+            self.words.truncate(first);
+            self.text.truncate(text_len);
+        } else {
+            self.alternatives.push(added);
+        }
+    }
+
+    /// Close the slot that starts at `slot_start`; a slot whose alternatives are all empty says
+    /// nothing and is dropped.
+    fn end_slot(&mut self, slot_start: usize) {
+        if self.alternatives[slot_start..].iter().all(|&(start, end)| start == end) {
+            self.alternatives.truncate(slot_start);
+        } else {
+            self.slots.push((slot_start as u32, self.alternatives.len() as u32));
+        }
+    }
+
+    fn same_words(&self, a: (u32, u32), b: (u32, u32)) -> bool {
+        self.alternative_words(a).eq(self.alternative_words(b))
+    }
+
+    fn word(&self, index: usize) -> &str {
+        let (start, end) = self.words[index];
+        &self.text[start as usize..end as usize]
+    }
+
+    fn alternative_words(&self, (start, end): (u32, u32)) -> impl Iterator<Item = &str> + Clone {
+        (start as usize..end as usize).map(|w| self.word(w))
+    }
+
+    /// The alternatives of a slot, each as its range in `words`.
+    fn slot(&self, slot: usize) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        let (start, end) = self.slots[slot];
+        self.alternatives[start as usize..end as usize].iter().map(|&(s, e)| s as usize..e as usize)
     }
 
     /// The fewest and most words the phrase can have.
     pub fn len_range(&self) -> (usize, usize) {
-        self.slots.iter().fold((0, 0), |(min, max), slot| {
-            let lens = slot.iter().map(Vec::len);
+        self.slots.iter().fold((0, 0), |(min, max), &(start, end)| {
+            let lens = self.alternatives[start as usize..end as usize].iter().map(|&(s, e)| (e - s) as usize);
             (min + lens.clone().min().unwrap_or(0), max + lens.max().unwrap_or(0))
         })
     }
 
-    /// When every phrase of the term is one word: those words.
-    pub fn single_words(&self) -> Option<Vec<String>> {
-        (self.len_range() == (1, 1)).then(|| self.expand(usize::MAX).unwrap_or_default())
+    /// When every phrase of the term is one word: those words, sorted.
+    pub fn single_words(&self) -> Option<Vec<&str>> {
+        if self.len_range() != (1, 1) {
+            return None;
+        }
+        // One word per phrase means one slot whose alternatives are one word each.
+        let mut words: Vec<&str> = self.slot(0).map(|alt| self.word(alt.start)).collect();
+        words.sort_unstable();
+        words.dedup();
+        Some(words)
     }
 
     /// The words a phrase of the term can start with.
-    pub fn first_words(&self) -> BTreeSet<String> {
-        edge_words(self.slots.iter(), |alt| alt.first())
+    pub fn first_words(&self) -> BTreeSet<&str> {
+        self.edge_words((0..self.slots.len()).collect(), |alt| alt.start)
     }
 
     /// The words a phrase of the term can end with.
-    pub fn last_words(&self) -> BTreeSet<String> {
-        edge_words(self.slots.iter().rev(), |alt| alt.last())
+    pub fn last_words(&self) -> BTreeSet<&str> {
+        self.edge_words((0..self.slots.len()).rev().collect(), |alt| alt.end - 1)
     }
 
-    /// Every phrase the term stands for, words joined by single spaces; at most `limit` of them.
-    pub fn expand(&self, limit: usize) -> Result<Vec<String>, String> {
+    /// The words at one edge of the phrases, visiting the slots in `order`: `pick` takes that
+    /// edge's word of a non-empty alternative; an empty alternative lets the next slot's words
+    /// stand at the edge too.
+    fn edge_words(&self, order: Vec<usize>, pick: fn(&Range<usize>) -> usize) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        for slot in order {
+            let mut can_be_empty = false;
+            for alt in self.slot(slot) {
+                if alt.is_empty() {
+                    can_be_empty = true;
+                } else {
+                    out.insert(self.word(pick(&alt)));
+                }
+            }
+            if !can_be_empty {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every phrase the term stands for, as its words, sorted and without repeats; at most
+    /// `limit` of them.
+    pub fn expand_words(&self, limit: usize) -> Result<Vec<Vec<&str>>, String> {
         let mut phrases: Vec<Vec<&str>> = vec![Vec::new()];
-        for slot in &self.slots {
-            let mut next = Vec::with_capacity(phrases.len() * slot.len());
+        for slot in 0..self.slots.len() {
+            let mut next = Vec::with_capacity(phrases.len() * self.slot(slot).len());
             for p in &phrases {
-                for alt in slot {
+                for alt in self.slot(slot) {
                     let mut q = p.clone();
-                    q.extend(alt.iter().map(String::as_str));
+                    q.extend(alt.map(|w| self.word(w)));
                     next.push(q);
                 }
             }
@@ -102,10 +190,15 @@ impl Phrase {
             }
             phrases = next;
         }
-        let mut out: Vec<String> = phrases.into_iter().map(|p| p.join(" ")).collect();
-        out.sort();
-        out.dedup();
-        Ok(out)
+        // Word by word is the order of the joined phrases: the space sorts before every letter.
+        phrases.sort();
+        phrases.dedup();
+        Ok(phrases)
+    }
+
+    /// Every phrase the term stands for, words joined by single spaces; at most `limit` of them.
+    pub fn expand(&self, limit: usize) -> Result<Vec<String>, String> {
+        Ok(self.expand_words(limit)?.into_iter().map(|p| p.join(" ")).collect())
     }
 
     /// The longest match of the phrase starting at token `start`: the index one past its last
@@ -115,91 +208,88 @@ impl Phrase {
     }
 
     fn match_from<'t>(&self, slot: usize, at: usize, token: &dyn Fn(usize) -> Option<&'t str>) -> Option<usize> {
-        let Some(alternatives) = self.slots.get(slot) else { return Some(at) };
+        if slot == self.slots.len() {
+            return Some(at);
+        }
         let mut best: Option<usize> = None;
-        for alt in alternatives {
-            let fits = alt.iter().enumerate().all(|(k, word)| token(at + k) == Some(word.as_str()));
-            if fits && let Some(end) = self.match_from(slot + 1, at + alt.len(), token) {
+        for alt in self.slot(slot) {
+            let len = alt.len();
+            let fits = alt.enumerate().all(|(k, w)| token(at + k) == Some(self.word(w)));
+            if fits && let Some(end) = self.match_from(slot + 1, at + len, token) {
                 best = Some(best.map_or(end, |b| b.max(end)));
             }
         }
         best
     }
+
+    /// The slots as nested lists of words (for comparing and printing).
+    fn nested(&self) -> Vec<Vec<Vec<&str>>> {
+        (0..self.slots.len()).map(|s| self.slot(s).map(|alt| alt.map(|w| self.word(w)).collect()).collect()).collect()
+    }
 }
 
-/// The words a sequence of slots can start with (slots that can be empty let the next one start).
-/// The words at one edge of the phrases: `pick` takes that edge's word of an alternative (none
-/// when it is empty, so the next slot's words can stand at the edge too).
-fn edge_words<'a>(
-    slots: impl Iterator<Item = &'a Vec<Vec<String>>>,
-    pick: fn(&Vec<String>) -> Option<&String>,
-) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for slot in slots {
-        let mut can_be_empty = false;
-        for alt in slot {
-            match pick(alt) {
-                Some(word) => {
-                    out.insert(word.clone());
-                }
-                None => can_be_empty = true,
-            }
-        }
-        if !can_be_empty {
-            break;
-        }
+impl PartialEq for Phrase {
+    fn eq(&self, other: &Phrase) -> bool {
+        self.nested() == other.nested()
     }
-    out
+}
+
+impl Eq for Phrase {}
+
+impl fmt::Debug for Phrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Phrase").field("slots", &self.nested()).finish()
+    }
 }
 
 /// Split a term at the spaces outside groups, and after a group whose alternatives all end a word
 /// (`(eens |ff |)`): such a group is a word slot of its own, even when written against the next.
-fn chunks(term: &str) -> Result<Vec<String>, String> {
+fn chunks(term: &str) -> Result<Vec<&str>, String> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut depth = 0usize;
-    let mut group_start = 0usize;
-    for c in term.chars() {
+    let mut start = 0usize;
+    let mut open = None;
+    for (i, c) in term.char_indices() {
         match c {
             '(' => {
-                if depth > 0 {
+                if open.is_some() {
                     return Err("groepen mogen niet genest zijn".into());
                 }
-                depth += 1;
-                group_start = current.len();
-                current.push(c);
+                open = Some(i);
             }
             ')' => {
-                if depth == 0 {
+                let Some(group_open) = open.take() else {
                     return Err("')' zonder '('".into());
-                }
-                depth -= 1;
-                current.push(c);
-                let group = &current[group_start + 1..current.len() - 1];
+                };
+                let group = &term[group_open + 1..i];
                 let ends_words = group.split('|').all(|alt| alt.is_empty() || alt.ends_with(' '));
                 if ends_words {
-                    out.push(std::mem::take(&mut current));
+                    out.push(&term[start..=i]);
+                    start = i + 1;
                 }
             }
-            ' ' if depth == 0 => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
+            ' ' if open.is_none() => {
+                if start < i {
+                    out.push(&term[start..i]);
                 }
+                start = i + 1;
             }
-            _ => current.push(c),
+            _ => {}
         }
     }
-    if depth > 0 {
+    if open.is_some() {
         return Err("'(' zonder ')'".into());
     }
-    if !current.is_empty() {
-        out.push(current);
+    if start < term.len() {
+        out.push(&term[start..]);
     }
     Ok(out)
 }
 
 /// Expand the groups of one chunk: `(ga |)je` → `ga je`, `je`.
-fn expand_chunk(chunk: &str) -> Result<Vec<String>, String> {
+fn expand_chunk(chunk: &str) -> Result<Vec<Cow<'_, str>>, String> {
+    if !chunk.contains('(') {
+        return Ok(vec![Cow::Borrowed(chunk)]);
+    }
     let mut alternatives = vec![String::new()];
     let mut rest = chunk;
     while !rest.is_empty() {
@@ -228,35 +318,47 @@ fn expand_chunk(chunk: &str) -> Result<Vec<String>, String> {
             }
         }
     }
-    Ok(alternatives)
+    Ok(alternatives.into_iter().map(Cow::Owned).collect())
 }
 
-/// Check that an alternative is written in normalised form and turn it into view words
+/// Check that an alternative is written in normalised form and hand its view words to `add`
 /// (`homo's` → `homo s`). A word with three equal letters (`eritreeer`, Eritreeër) gets two
 /// spellings: as written (the diaeresis keeps the letters apart in real text) and folded (as the
 /// view reads it typed without the diaeresis).
-fn normalise_alternative(written: &str, gaps: bool) -> Result<Vec<Vec<String>>, String> {
+fn normalise_alternative(
+    written: &str,
+    gaps: bool,
+    mut add: impl FnMut(&mut dyn Iterator<Item = &str>),
+) -> Result<(), String> {
     let allowed = |c: char| matches!(c, 'a'..='z' | '0'..='9' | ' ' | '\'' | '-') || (gaps && c == '_');
     if let Some(bad) = written.chars().find(|&c| !allowed(c)) {
         return Err(format!("'{written}': teken '{bad}' hoort niet in de genormaliseerde vorm"));
     }
-    let spaced = written.replace(['\'', '-'], " ");
-    let words: Vec<String> = spaced.split_whitespace().map(str::to_string).collect();
-    let triple = spaced.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    // Apostrophes and hyphens separate words in the view.
+    let words = || written.split([' ', '\'', '-']).filter(|w| !w.is_empty());
+    let spaced_byte = |b: u8| if b == b'\'' || b == b'-' { b' ' } else { b };
+    let triple = written.as_bytes().windows(3).any(|w| {
+        let (a, b, c) = (spaced_byte(w[0]), spaced_byte(w[1]), spaced_byte(w[2]));
+        a == b && b == c
+    });
     let plain = written.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'_');
     if plain && !triple {
-        return Ok(vec![words]);
+        add(&mut words());
+        return Ok(());
     }
-    // Apostrophes and hyphens separate words in the view; anything else must already be in
-    // normal form.
+    // Anything else must already be in normal form.
+    let spaced = written.replace(['\'', '-'], " ");
     let normalized = normalize_term(&spaced.replace('_', " "));
     if triple {
-        return Ok(vec![words, normalized.split(' ').map(str::to_string).collect()]);
+        add(&mut words());
+        add(&mut normalized.split(' '));
+        return Ok(());
     }
-    if normalized != words.join(" ") {
+    if normalized != words().collect::<Vec<_>>().join(" ") {
         return Err(format!("'{written}' is niet genormaliseerd (de matcher leest het als '{normalized}')"));
     }
-    Ok(vec![words])
+    add(&mut words());
+    Ok(())
 }
 
 #[cfg(test)]
@@ -277,7 +379,7 @@ mod tests {
     #[test]
     fn compiles_without_expanding_the_term() {
         let p = Phrase::compile("ik (maak|sla) (je|jou|u) (dood|af)", false).unwrap();
-        assert_eq!(p.slots.len(), 4);
+        assert_eq!(p.nested().len(), 4);
         assert_eq!(words(&p).len(), 12);
         assert_eq!(p.first_words().into_iter().collect::<Vec<_>>(), ["ik"]);
         assert_eq!(p.last_words().into_iter().collect::<Vec<_>>(), ["af", "dood"]);

@@ -128,7 +128,7 @@ pub fn add_to(terms: &SchoolTerms, builder: &mut MatcherBuilder) -> Result<(), S
     let allow = terms.allow.iter().map(String::as_str).enumerate().map(|(i, t)| (t, Target::Allowed(i as u32)));
     for (term, target) in extra.chain(allow) {
         let pattern = compile(term).map_err(|e| format!("'{term}': {e}"))?;
-        builder.add_term(&pattern.phrase, pattern.edge, target);
+        builder.add_school_term(pattern.phrase, pattern.edge, target);
     }
     Ok(())
 }

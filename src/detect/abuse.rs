@@ -62,9 +62,9 @@ const DEROGATORY_TAILS: &[&str] = &[
 const DEROGATORY_HEADS: &[&str] = &["rot", "vuil", "vieze", "stink", "kut", "kanker", "kk", "tyfus", "tering", "klere"];
 
 /// Put the abuse, group and safe terms (with their typo variants) into the automaton.
-pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
+pub fn add_to(lexicon: &'static Lexicon, builder: &mut MatcherBuilder) {
     // Single-word terms of the abuse and group lists: typo variants must not be one of these.
-    let taken: WordSet<String> = lexicon
+    let taken: WordSet<&str> = lexicon
         .abuse
         .iter()
         .map(|e| &e.term)
@@ -79,16 +79,16 @@ pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
             builder.add_term(&entry.term.phrase, edge, target);
             continue;
         };
-        for word in &words {
+        for word in words {
+            builder.add(word, edge, target);
             // Compound heads and tails keep one spelling: a single-letter tail ("sleten" from
             // "sletten") would end ordinary words ("versleten").
-            let variants = if edge == Edge::Whole { spellings(lexicon, word) } else { vec![word.clone()] };
-            for variant in variants {
-                builder.add(&variant, edge, target);
+            if edge == Edge::Whole
+                && let Some(single) = single_letter_spelling(lexicon, word)
+            {
+                builder.add(&single, edge, target);
             }
-            for typo in typos(lexicon, word, &taken) {
-                builder.add(&typo, Edge::Whole, Target::AbuseTypo(i as u32));
-            }
+            typos(lexicon, word, &taken, |typo| builder.add(typo, Edge::Whole, Target::AbuseTypo(i as u32)));
         }
     }
     for (i, entry) in lexicon.groups.iter().enumerate() {
@@ -101,13 +101,12 @@ pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
                 continue;
             }
         };
-        for word in &words {
-            for variant in spellings(lexicon, word) {
-                builder.add(&variant, edge, target);
+        for word in words {
+            builder.add(word, edge, target);
+            if let Some(single) = single_letter_spelling(lexicon, word) {
+                builder.add(&single, edge, target);
             }
-            for typo in typos(lexicon, word, &taken) {
-                builder.add(&typo, Edge::Whole, Target::GroupTypo(i as u32));
-            }
+            typos(lexicon, word, &taken, |typo| builder.add(typo, Edge::Whole, Target::GroupTypo(i as u32)));
         }
     }
     for (i, entry) in lexicon.safe.iter().enumerate() {
@@ -115,13 +114,12 @@ pub fn add_to(lexicon: &Lexicon, builder: &mut MatcherBuilder) {
     }
 }
 
-/// A term and, for single words with a double letter, the spelling with that letter single:
-/// the normaliser folds "sukkkkel" to "sukel" (three or more letters become one), so "sukkel"
-/// must match "sukel" too. Skipped where the single spelling is an ordinary word.
-fn spellings(lexicon: &Lexicon, phrase: &str) -> Vec<String> {
-    let mut out = vec![phrase.to_string()];
+/// For a single word with a double letter, the spelling with that letter single: the normaliser
+/// folds "sukkkkel" to "sukel" (three or more letters become one), so "sukkel" must match "sukel"
+/// too. None where the single spelling is an ordinary word.
+fn single_letter_spelling(lexicon: &Lexicon, phrase: &str) -> Option<String> {
     if phrase.contains(' ') || phrase.len() < 5 {
-        return out;
+        return None;
     }
     let mut single = String::with_capacity(phrase.len());
     let mut prev = None;
@@ -131,42 +129,47 @@ fn spellings(lexicon: &Lexicon, phrase: &str) -> Vec<String> {
         }
         prev = Some(c);
     }
-    if single != phrase && single.len() >= 5 && !lexicon.is_common_word(&single) {
-        out.push(single);
-    }
-    out
+    (single != phrase && single.len() >= 5 && !lexicon.is_common_word(&single)).then_some(single)
 }
 
-/// Spellings of a longer single-word term with one letter missing or two neighbours swapped
-/// ("knaker", "kankr", "klootzk"), except those that are words or names, or other terms.
-fn typos(lexicon: &Lexicon, phrase: &str, taken: &WordSet<String>) -> Vec<String> {
-    let letters: Vec<char> = phrase.chars().collect();
-    if phrase.contains(' ') || letters.len() < TYPO_MIN_LEN - 1 || !letters.iter().all(char::is_ascii_lowercase) {
-        return Vec::new();
+/// Hand `add` the spellings of a longer single-word term with one letter missing or two
+/// neighbours swapped ("knaker", "kankr", "klootzk"), except those that are words or names, or
+/// other terms. A spelling may come twice ("kanker" without either k of a double letter); the
+/// builder keeps a word's target once.
+fn typos(lexicon: &Lexicon, phrase: &str, taken: &WordSet<&str>, mut add: impl FnMut(&str)) {
+    let letters = phrase.as_bytes();
+    if letters.len() < TYPO_MIN_LEN - 1 || !letters.iter().all(u8::is_ascii_lowercase) {
+        return;
     }
-    let mut out = WordSet::default();
+    let mut variant = String::with_capacity(letters.len());
+    let mut offer = |variant: &str| {
+        if !lexicon.is_common_word(variant) && !lexicon.first_names.contains(variant) && !taken.contains(variant) {
+            add(variant);
+        }
+    };
     for i in 0..letters.len() {
         // A missing letter in a term of six letters or more; not the first, which people rarely
         // drop, nor the last, which turns words in -erd into comparatives ("engerd" → "enger").
         // Swapped neighbours already from five letters ("eikle", "tyfsu").
         if letters.len() >= TYPO_MIN_LEN && i > 0 && i + 1 < letters.len() {
-            let mut v = letters.clone();
-            v.remove(i);
-            out.insert(v.iter().collect::<String>());
+            variant.clear();
+            variant.push_str(&phrase[..i]);
+            variant.push_str(&phrase[i + 1..]);
+            offer(&variant);
         }
         if i + 1 < letters.len() && letters[i] != letters[i + 1] {
-            let mut v = letters.clone();
-            v.swap(i, i + 1);
-            out.insert(v.iter().collect::<String>());
+            variant.clear();
+            variant.push_str(&phrase[..i]);
+            variant.push(letters[i + 1] as char);
+            variant.push(letters[i] as char);
+            variant.push_str(&phrase[i + 2..]);
+            offer(&variant);
         }
     }
-    out.into_iter()
-        .filter(|v| !lexicon.is_common_word(v) && !lexicon.first_names.contains(v) && !taken.contains(v))
-        .collect()
 }
 
 /// The single-word names of groups (neutral and slur), for compounds like "kutmarokkaan".
-pub fn group_words(lexicon: &Lexicon) -> WordSet<String> {
+pub fn group_words(lexicon: &'static Lexicon) -> WordSet<&'static str> {
     lexicon
         .groups
         .iter()
@@ -180,39 +183,37 @@ pub fn group_words(lexicon: &Lexicon) -> WordSet<String> {
 /// What the abuse check needs besides the document: group words for compounds, and the terms by
 /// length for masked words.
 pub struct AbuseIndex {
-    pub group_words: WordSet<String>,
+    pub group_words: WordSet<&'static str>,
     /// Every single-word group name, ambiguous slurs included, for compounds with a derogatory
     /// head or tail ("rotmoffen": the head settles what "moffen" means).
-    compound_groups: WordSet<String>,
+    compound_groups: WordSet<&'static str>,
     /// Neutral group names before a word for people ("vluchtelingenkinderen"; see
     /// [`crate::detect::hate::group_heads`]).
     pub group_heads: WordSet<String>,
     /// Single-word terms (abuse and unambiguous slurs) by length in letters: (term, rule, severity).
-    whole: WordMap<usize, Vec<(String, &'static Rule, Severity)>>,
+    whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>>,
     /// Compound heads: (head, rule, severity).
-    heads: Vec<(String, &'static Rule, Severity)>,
+    heads: Vec<(&'static str, &'static Rule, Severity)>,
 }
 
 impl AbuseIndex {
-    pub fn new(lexicon: &Lexicon) -> AbuseIndex {
-        let mut whole: WordMap<usize, Vec<(String, &'static Rule, Severity)>> = WordMap::default();
+    pub fn new(lexicon: &'static Lexicon) -> AbuseIndex {
+        let mut whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>> = WordMap::default();
         let mut heads = Vec::new();
         for entry in &lexicon.abuse {
             let rule = rule_for(entry.category, entry.term.mode);
-            for phrase in entry.term.phrase.single_words().unwrap_or_default().iter() {
+            for phrase in entry.term.phrase.single_words().unwrap_or_default() {
                 match entry.term.mode {
-                    Mode::Word => {
-                        whole.entry(phrase.chars().count()).or_default().push((phrase.clone(), rule, entry.severity))
-                    }
-                    Mode::Prefix => heads.push((phrase.clone(), rule, entry.severity)),
+                    Mode::Word => whole.entry(phrase.chars().count()).or_default().push((phrase, rule, entry.severity)),
+                    Mode::Prefix => heads.push((phrase, rule, entry.severity)),
                     _ => {}
                 }
             }
         }
         for entry in lexicon.groups.iter().filter(|g| g.term.mode == Mode::Word) {
             if let Some(severity) = entry.slur {
-                for phrase in entry.term.phrase.single_words().unwrap_or_default().iter() {
-                    whole.entry(phrase.chars().count()).or_default().push((phrase.clone(), &rules::SLUR, severity));
+                for phrase in entry.term.phrase.single_words().unwrap_or_default() {
+                    whole.entry(phrase.chars().count()).or_default().push((phrase, &rules::SLUR, severity));
                 }
             }
         }
@@ -308,7 +309,7 @@ fn curse_compound(doc: &Document<'_>, index: &AbuseIndex, start: usize, end: usi
         && index
             .heads
             .iter()
-            .any(|(head, rule, _)| *rule == &rules::CURSE && word.starts_with(head.as_str()) && word.len() > head.len())
+            .any(|(head, rule, _)| *rule == &rules::CURSE && word.starts_with(*head) && word.len() > head.len())
 }
 
 /// Does the safe phrase `s` cover the abuse match `f`?
@@ -323,7 +324,7 @@ fn covers(doc: &Document<'_>, s: &Found, f: &Found) -> bool {
 
 type Judged = (&'static Rule, Severity, usize, usize, &'static str);
 
-fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &WordSet<String>) -> Option<Judged> {
+fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &WordSet<&str>) -> Option<Judged> {
     let entry = &doc.lexicon.abuse[i as usize];
     if !applies(doc, found, entry.term.mode) {
         return None;

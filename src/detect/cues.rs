@@ -41,13 +41,13 @@ impl From<HateRole> for Cue {
 /// (keyed by the word alone, so a token is looked up without building a key).
 #[derive(Debug, Default)]
 pub struct Cues {
-    phrases: Vec<Phrase>,
-    by_first: WordMap<String, Vec<(Cue, usize)>>,
-    by_last: WordMap<String, Vec<(Cue, usize)>>,
+    phrases: Vec<&'static Phrase>,
+    by_first: WordMap<&'static str, Vec<(Cue, usize)>>,
+    by_last: WordMap<&'static str, Vec<(Cue, usize)>>,
 }
 
 impl Cues {
-    pub fn new(lexicon: &Lexicon) -> Cues {
+    pub fn new(lexicon: &'static Lexicon) -> Cues {
         let mut cues = Cues::default();
         let context = lexicon.context.iter().map(|e| (Cue::Context(e.role), &e.term.phrase));
         let hate = lexicon.hate.iter().map(|e| (Cue::Hate(e.role), &e.term.phrase));
@@ -71,7 +71,7 @@ impl Cues {
             for word in phrase.last_words() {
                 cues.by_last.entry(word).or_default().push((role, id));
             }
-            cues.phrases.push(phrase.clone());
+            cues.phrases.push(phrase);
         }
         cues
     }

@@ -91,7 +91,7 @@ pub fn group_heads(lexicon: &Lexicon) -> WordSet<String> {
         .filter(|g| g.slur.is_none())
         .filter_map(|g| g.term.phrase.single_words())
         .flatten()
-        .flat_map(|w| [format!("{w}e"), w])
+        .flat_map(|w| [format!("{w}e"), w.to_string()])
         .filter(|w| w.len() >= 4)
         .collect()
 }

@@ -22,41 +22,40 @@ use crate::rules;
 
 /// The violent acts, split into words, indexed by their first word; and the words a gap may hold.
 pub struct ThreatGrammar {
-    acts: WordMap<String, Vec<Vec<String>>>,
+    acts: WordMap<&'static str, Vec<Vec<&'static str>>>,
     /// Acts as participles ("opgehangen"): they need a call for violence as actor.
     participles: WordSet<String>,
-    targets: WordSet<String>,
+    targets: WordSet<&'static str>,
     /// What a destructive act may hit besides a person: school, huis, auto.
-    objects: WordSet<String>,
-    gap_words: WordSet<String>,
+    objects: WordSet<&'static str>,
+    gap_words: WordSet<&'static str>,
 }
 
 impl ThreatGrammar {
-    pub fn new(lexicon: &Lexicon) -> ThreatGrammar {
-        let mut acts: WordMap<String, Vec<Vec<String>>> = WordMap::default();
+    pub fn new(lexicon: &'static Lexicon) -> ThreatGrammar {
+        let mut acts: WordMap<&str, Vec<Vec<&str>>> = WordMap::default();
         let mut targets = WordSet::default();
         let mut gap_words = WordSet::default();
         let mut objects = WordSet::default();
         let mut participles = WordSet::default();
         for entry in &lexicon.threats {
-            for phrase in &entry.term.phrases() {
-                let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            for words in entry.term.phrase_words() {
                 match entry.role {
-                    ThreatRole::Act => acts.entry(words[0].clone()).or_default().push(words),
+                    ThreatRole::Act => acts.entry(words[0]).or_default().push(words),
                     ThreatRole::Participle => {
                         participles.insert(words.join(" "));
-                        acts.entry(words[0].clone()).or_default().push(words);
+                        acts.entry(words[0]).or_default().push(words);
                     }
                     // Single words only: a phrase like "zo n" must not make "zo" a target.
                     ThreatRole::Target => {
                         if words.len() == 1 {
-                            targets.extend(words.iter().cloned());
+                            targets.extend(words.iter().copied());
                         }
                         gap_words.extend(words);
                     }
                     // The noun of an object phrase ("die school" → "school").
                     ThreatRole::Object => {
-                        objects.extend(words.last().cloned());
+                        objects.extend(words.last().copied());
                         gap_words.extend(words);
                     }
                     ThreatRole::Filler => gap_words.extend(words),
@@ -69,14 +68,14 @@ impl ThreatGrammar {
 
     /// Match `words` (with `_` gaps of one to [`MAX_GAP`] tokens) at token `start`, within `end`.
     /// Returns the last token and the tokens that filled the gaps.
-    fn match_act(&self, doc: &Document<'_>, words: &[String], start: usize, end: usize) -> Option<(usize, Vec<usize>)> {
+    fn match_act(&self, doc: &Document<'_>, words: &[&str], start: usize, end: usize) -> Option<(usize, Vec<usize>)> {
         let mut t = start;
         let mut gaps = Vec::new();
         let mut k = 0;
         while k < words.len() {
             if words[k] == "_" {
                 let next = &words[k + 1];
-                let fill = (1..=MAX_GAP).find(|&n| t + n < end && doc.token(t + n) == next)?;
+                let fill = (1..=MAX_GAP).find(|&n| t + n < end && doc.token(t + n) == *next)?;
                 gaps.extend(t..t + fill);
                 t += fill;
                 k += 1;
