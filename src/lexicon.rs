@@ -4,6 +4,7 @@
 //! (the embedded lists are also checked by `tests/wordlists.rs`, so users should never see one).
 
 use crate::hash::WordSet;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::finding::{Category, Severity};
@@ -298,8 +299,8 @@ pub struct Lexicon {
     pub media: Vec<MediaEntry>,
     pub context: Vec<ContextEntry>,
     pub threats: Vec<ThreatEntry>,
-    pub common_words: WordSet<String>,
-    pub first_names: WordSet<String>,
+    pub common_words: WordSet<Cow<'static, str>>,
+    pub first_names: WordSet<Cow<'static, str>>,
 }
 
 static LEXICON: OnceLock<Result<Lexicon, WordlistError>> = OnceLock::new();
@@ -447,20 +448,21 @@ impl Lexicon {
 
 /// The words of a plain list as the view spells them ("'s" → "s"), plus the folded spelling of
 /// words with three equal letters ("ideeen" → also "iden").
-fn word_set(file: &File) -> WordSet<String> {
+fn word_set(file: &'static File) -> WordSet<Cow<'static, str>> {
     let mut set = WordSet::default();
     set.reserve(file.words().count() * 11 / 10);
     for word in file.words() {
         // The lists are normalised already (the wordlist tests check it): the view of a word is
         // the word with apostrophes and hyphens as spaces, except that three equal letters in a
-        // row fold to one ("ideeen" typed for "ideeën"), where the folded form is added too.
+        // row fold to one ("ideeen" typed for "ideeën"), where the folded form is added too. Most
+        // words are their own view, and are borrowed from the embedded list.
         let written = if word.contains(['\'', '-']) {
-            word.replace(['\'', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+            Cow::Owned(word.replace(['\'', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" "))
         } else {
-            word.to_string()
+            Cow::Borrowed(word)
         };
         if written.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-            set.insert(normalize_term(word));
+            set.insert(Cow::Owned(normalize_term(word)));
         }
         set.insert(written);
     }

@@ -76,6 +76,35 @@ enum Lead {
     Literal(u32),
 }
 
+/// What one stored word leads to: nearly always one thing, kept inline (a list per word would be
+/// tens of thousands of allocations at start-up, and a pointer to follow per word found).
+#[derive(Clone, Debug)]
+enum Leads {
+    One(Lead),
+    Many(Vec<Lead>),
+}
+
+impl Leads {
+    fn as_slice(&self) -> &[Lead] {
+        match self {
+            Leads::One(lead) => std::slice::from_ref(lead),
+            Leads::Many(leads) => leads,
+        }
+    }
+
+    /// Add a lead. A phrase's first words are a set and its id is new, so only targets can
+    /// repeat; a target is kept once.
+    fn add(&mut self, lead: Lead) {
+        if matches!(lead, Lead::Target(_)) && self.as_slice().contains(&lead) {
+            return;
+        }
+        match self {
+            Leads::One(first) => *self = Leads::Many(vec![*first, lead]),
+            Leads::Many(leads) => leads.push(lead),
+        }
+    }
+}
+
 /// The literal phrases (name forms, organisation names) of a run, in one string: there are tens
 /// of thousands of them with a large roster, and each is only ever compared word by word.
 #[derive(Default)]
@@ -115,7 +144,7 @@ pub struct MatcherBuilder {
     /// Per edge (in [`Edge`] order), each stored word and its entry.
     index: [WordMap<String, usize>; 3],
     /// Per entry: what finding it leads to.
-    leads: Vec<Vec<Lead>>,
+    leads: Vec<Leads>,
     /// Compiled terms: the wordlists' own (borrowed from the lexicon) or a school's.
     phrases: Vec<(Cow<'static, Phrase>, Target)>,
     literals: Literals,
@@ -126,20 +155,22 @@ impl MatcherBuilder {
         MatcherBuilder::default()
     }
 
+    /// A builder with room for this many whole words (growing a table of tens of thousands of
+    /// words rehashes it each time it doubles; a good guess saves that).
+    pub fn with_capacity(whole_words: usize) -> MatcherBuilder {
+        let mut builder = MatcherBuilder::default();
+        builder.index[Edge::Whole as usize].reserve(whole_words);
+        builder
+    }
+
     fn lead(&mut self, word: &str, edge: Edge, lead: Lead) {
         let words = &mut self.index[edge as usize];
-        let id = match words.get(word) {
-            Some(&id) => id,
+        match words.get(word) {
+            Some(&id) => self.leads[id].add(lead),
             None => {
-                let id = self.leads.len();
-                words.insert(word.to_string(), id);
-                self.leads.push(Vec::new());
-                id
+                words.insert(word.to_string(), self.leads.len());
+                self.leads.push(Leads::One(lead));
             }
-        };
-        // A phrase's first words are a set and its id is new, so only targets can repeat.
-        if !matches!(lead, Lead::Target(_)) || !self.leads[id].contains(&lead) {
-            self.leads[id].push(lead);
         }
     }
 
@@ -195,25 +226,22 @@ impl MatcherBuilder {
         for (words, other_words) in self.index.iter_mut().zip(index) {
             words.reserve(other_words.len());
             for (word, id) in other_words {
-                let moved = leads[id].iter().map(|&lead| match lead {
+                let mut moved = leads[id].as_slice().iter().map(|&lead| match lead {
                     Lead::Phrase(phrase) => Lead::Phrase(phrase + phrase_offset),
                     Lead::Literal(literal) => Lead::Literal(literal + literal_offset),
                     target => target,
                 });
-                match words.entry(word) {
-                    Entry::Occupied(entry) => {
-                        let mine = &mut self.leads[*entry.get()];
-                        for lead in moved {
-                            if !matches!(lead, Lead::Target(_)) || !mine.contains(&lead) {
-                                mine.push(lead);
-                            }
-                        }
-                    }
+                let mine = match words.entry(word) {
+                    Entry::Occupied(entry) => &mut self.leads[*entry.get()],
                     Entry::Vacant(entry) => {
+                        // Every stored word leads somewhere.
+                        let Some(first) = moved.next() else { continue };
                         entry.insert(self.leads.len());
-                        self.leads.push(moved.collect());
+                        self.leads.push(Leads::One(first));
+                        self.leads.last_mut().expect("just pushed")
                     }
-                }
+                };
+                moved.for_each(|lead| mine.add(lead));
             }
         }
         self.phrases.extend(phrases);
@@ -264,7 +292,7 @@ pub struct Matcher {
     parts: Option<AhoCorasick>,
     part_words: Vec<String>,
     part_entries: Vec<(usize, Edge)>,
-    leads: Vec<Vec<Lead>>,
+    leads: Vec<Leads>,
     phrases: Vec<(Cow<'static, Phrase>, Target)>,
     literals: Literals,
 }
@@ -337,7 +365,7 @@ impl Matcher {
             first: at.first,
             last: after - 1,
         };
-        for &lead in &self.leads[entry] {
+        for &lead in self.leads[entry].as_slice() {
             match lead {
                 Lead::Target(target) => {
                     out.push(Found {

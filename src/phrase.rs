@@ -45,6 +45,7 @@ impl Phrase {
     /// Compile a term as written in a wordlist. `gaps` allows the gap word `_` (threat acts).
     pub fn compile(term: &str, gaps: bool) -> Result<Phrase, String> {
         let mut phrase = Phrase::default();
+        phrase.text.reserve(term.len());
         for chunk in chunks(term)? {
             let slot_start = phrase.alternatives.len();
             for written in expand_chunk(chunk)? {
@@ -83,7 +84,7 @@ impl Phrase {
             self.words.push((start, self.text.len() as u32));
         }
         let added = (first as u32, self.words.len() as u32);
-        let seen = self.alternatives[slot_start..].iter().any(|&alt| self.same_words(alt, added));
+        let seen = self.alternatives[slot_start..].iter().any(|&alt| self.same_alternative(alt, added));
         if seen {
             self.words.truncate(first);
             self.text.truncate(text_len);
@@ -102,8 +103,17 @@ impl Phrase {
         }
     }
 
-    fn same_words(&self, a: (u32, u32), b: (u32, u32)) -> bool {
-        self.alternative_words(a).eq(self.alternative_words(b))
+    /// Do two alternatives have the same words? Their words lie back to back in `text`, so the
+    /// spans they cover are compared first (most differ in length).
+    fn same_alternative(&self, a: (u32, u32), b: (u32, u32)) -> bool {
+        let span = |(first, end): (u32, u32)| {
+            if first == end { 0..0 } else { self.words[first as usize].0 as usize..self.words[end as usize - 1].1 as usize }
+        };
+        let (span_a, span_b) = (span(a), span(b));
+        a.1 - a.0 == b.1 - b.0
+            && span_a.len() == span_b.len()
+            && self.text[span_a] == self.text[span_b]
+            && self.alternative_words(a).eq(self.alternative_words(b))
     }
 
     fn word(&self, index: usize) -> &str {
@@ -301,7 +311,11 @@ fn expand_chunk(chunk: &str) -> Result<Vec<Cow<'_, str>>, String> {
                 let mut next = Vec::with_capacity(alternatives.len() * inner.len());
                 for a in &alternatives {
                     for i in &inner {
-                        next.push(format!("{a}{literal}{i}"));
+                        let mut alternative = String::with_capacity(a.len() + literal.len() + i.len());
+                        alternative.push_str(a);
+                        alternative.push_str(literal);
+                        alternative.push_str(i);
+                        next.push(alternative);
                     }
                 }
                 if next.len() > MAX_CHUNK_ALTERNATIVES {

@@ -85,7 +85,10 @@ impl Scanner {
                 (names, builder)
             },
             || {
-                let mut builder = MatcherBuilder::new();
+                // Room for the wordlists' words with their typo variants (about eight per abuse
+                // and group term) and for the roster's (about two per pupil), appended below.
+                let terms = lexicon.abuse.len() + lexicon.groups.len();
+                let mut builder = MatcherBuilder::with_capacity(8 * terms + 2 * roster.pupils.len());
                 detect::abuse::add_to(lexicon, &mut builder);
                 for (i, entry) in lexicon.confidential.iter().enumerate() {
                     builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
