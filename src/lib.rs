@@ -46,6 +46,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod ordered;
 pub mod phrase;
+pub mod prefilter;
 pub mod progress;
 pub mod protocol;
 pub mod report;

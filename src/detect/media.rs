@@ -16,6 +16,7 @@ use crate::finding::Hit;
 use crate::lexicon::HateRole;
 use crate::matcher::Target;
 use crate::roster::{Consent, Roster};
+use crate::prefilter::contains_ignore_ascii_case;
 use crate::rules;
 
 static MEDIA_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
@@ -23,8 +24,20 @@ static MEDIA_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Can `text` hold media markup? Every form of it has a `<` or `[`, a camera emoji (four bytes
+/// starting with 0xF0), or one of two words (without letters that have Unicode case variants).
+fn may_have_media_markup(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'<' | b'[' | 0xF0))
+        || contains_ignore_ascii_case(text, "weggelaten")
+        || contains_ignore_ascii_case(text, "bijgevoegd")
+}
+
 pub fn detect(doc: &Document<'_>, mentions: &[Mention], roster: &Roster, hits: &mut Vec<Hit>) {
-    let mut places: Vec<(usize, usize)> = MEDIA_MARKUP.find_iter(doc.text).map(|m| (m.start(), m.end())).collect();
+    let mut places: Vec<(usize, usize)> = if may_have_media_markup(doc.text) {
+        MEDIA_MARKUP.find_iter(doc.text).map(|m| (m.start(), m.end())).collect()
+    } else {
+        Vec::new()
+    };
     if places.is_empty() {
         // Words that say media comes with the post ("zie de foto's", "filmpje van"): one finding
         // for the post, at the first; not where the sentence denies it ("foto's komen niet online").

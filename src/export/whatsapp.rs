@@ -60,7 +60,10 @@ const SYSTEM_MARKERS: &[&str] =
 const MAX_MESSAGE: usize = MAX_LINE;
 
 pub fn is_header(line: &str) -> bool {
-    HEADER.is_match(line.trim_end_matches(['\r', '\n']))
+    // A header starts with a digit or a bracket after any direction marks; most lines of a text
+    // that is not an export fail here, without the regex being compiled.
+    let start = line.trim_start_matches(['\u{200E}', '\u{200F}', '\u{FEFF}']);
+    start.starts_with(|c: char| c == '[' || c.is_numeric()) && HEADER.is_match(line.trim_end_matches(['\r', '\n']))
 }
 
 /// A message being read.

@@ -61,12 +61,16 @@ pub fn detect(doc: &Document<'_>, hits: &mut Vec<Hit>) {
                 );
             }
         }
-        for m in DEGREES.find_iter(text) {
-            hits.push(Hit::new(&rules::LOCATION_SHARING, m.start(), m.end()).with_severity(Severity::Error));
+        if text.contains('°') {
+            for m in DEGREES.find_iter(text) {
+                hits.push(Hit::new(&rules::LOCATION_SHARING, m.start(), m.end()).with_severity(Severity::Error));
+            }
         }
     }
-    for m in PIN.find_iter(text) {
-        hits.push(Hit::new(&rules::LOCATION_SHARING, m.start(), m.end()));
+    if text.contains('📍') {
+        for m in PIN.find_iter(text) {
+            hits.push(Hit::new(&rules::LOCATION_SHARING, m.start(), m.end()));
+        }
     }
     for (cue, len) in doc.cues.all_within(doc, ContextRole::Whereabouts.into(), 0, doc.token_count()) {
         let mut place = cue + len;
