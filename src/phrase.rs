@@ -13,8 +13,10 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
+use std::hash::Hasher;
 use std::ops::Range;
 
+use crate::hash::{WordHasher, WordSet};
 use crate::normalize::normalize_term;
 
 /// The most alternatives one chunk of a term may stand for.
@@ -46,10 +48,12 @@ impl Phrase {
     pub fn compile(term: &str, gaps: bool) -> Result<Phrase, String> {
         let mut phrase = Phrase::default();
         phrase.text.reserve(term.len());
+        let mut seen = WordSet::default();
         for chunk in chunks(term)? {
             let slot_start = phrase.alternatives.len();
+            seen.clear();
             for written in expand_chunk(chunk)? {
-                normalise_alternative(&written, gaps, |words| phrase.push_alternative(slot_start, words))?;
+                normalise_alternative(&written, gaps, |words| phrase.push_alternative(slot_start, words, &mut seen))?;
             }
             phrase.end_slot(slot_start);
         }
@@ -69,23 +73,34 @@ impl Phrase {
         let mut phrase = Phrase::default();
         for word in literal.split(' ').filter(|w| !w.is_empty()) {
             let slot_start = phrase.alternatives.len();
-            phrase.push_alternative(slot_start, std::iter::once(word));
+            phrase.push_alternative(slot_start, std::iter::once(word), &mut WordSet::default());
             phrase.end_slot(slot_start);
         }
         phrase
     }
 
     /// Add an alternative to the slot that starts at `slot_start`, unless the slot has it already.
-    fn push_alternative<'w>(&mut self, slot_start: usize, words: impl Iterator<Item = &'w str>) {
+    /// `seen` holds the hashes of the slot's alternatives: a chunk can stand for hundreds, and
+    /// only one whose hash was seen needs comparing with the others.
+    fn push_alternative<'w>(
+        &mut self,
+        slot_start: usize,
+        words: impl Iterator<Item = &'w str>,
+        seen: &mut WordSet<u64>,
+    ) {
         let (text_len, first) = (self.text.len(), self.words.len());
+        let mut hasher = WordHasher::default();
         for word in words {
             let start = self.text.len() as u32;
             self.text.push_str(word);
             self.words.push((start, self.text.len() as u32));
+            hasher.write(word.as_bytes());
+            hasher.write_u8(b' ');
         }
         let added = (first as u32, self.words.len() as u32);
-        let seen = self.alternatives[slot_start..].iter().any(|&alt| self.same_alternative(alt, added));
-        if seen {
+        let repeated = !seen.insert(hasher.finish())
+            && self.alternatives[slot_start..].iter().any(|&alt| self.same_alternative(alt, added));
+        if repeated {
             self.words.truncate(first);
             self.text.truncate(text_len);
         } else {
@@ -344,18 +359,28 @@ fn normalise_alternative(
     gaps: bool,
     mut add: impl FnMut(&mut dyn Iterator<Item = &str>),
 ) -> Result<(), String> {
-    let allowed = |c: char| matches!(c, 'a'..='z' | '0'..='9' | ' ' | '\'' | '-') || (gaps && c == '_');
-    if let Some(bad) = written.chars().find(|&c| !allowed(c)) {
-        return Err(format!("'{written}': teken '{bad}' hoort niet in de genormaliseerde vorm"));
+    // One pass over the bytes (thousands of terms are compiled at every start): is every
+    // character allowed, is the alternative plain (no apostrophes or hyphens, which separate
+    // words in the view), and does it have three equal characters in a row (reading those two as
+    // spaces)?
+    let (mut plain, mut triple) = (true, false);
+    let (mut before_last, mut last) = (0u8, 0u8);
+    for (i, b) in written.bytes().enumerate() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b' ' => {}
+            b'_' if gaps => {}
+            b'\'' | b'-' => plain = false,
+            // Every byte before this one was ASCII, so a character starts here.
+            _ => {
+                let bad = written[i..].chars().next().unwrap_or('?');
+                return Err(format!("'{written}': teken '{bad}' hoort niet in de genormaliseerde vorm"));
+            }
+        }
+        let spaced = if matches!(b, b'\'' | b'-') { b' ' } else { b };
+        triple |= i >= 2 && spaced == last && last == before_last;
+        (before_last, last) = (last, spaced);
     }
-    // Apostrophes and hyphens separate words in the view.
     let words = || written.split([' ', '\'', '-']).filter(|w| !w.is_empty());
-    let spaced_byte = |b: u8| if b == b'\'' || b == b'-' { b' ' } else { b };
-    let triple = written.as_bytes().windows(3).any(|w| {
-        let (a, b, c) = (spaced_byte(w[0]), spaced_byte(w[1]), spaced_byte(w[2]));
-        a == b && b == c
-    });
-    let plain = written.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'_');
     if plain && !triple {
         add(&mut words());
         return Ok(());
