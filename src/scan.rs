@@ -73,11 +73,12 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// Build the scanner for a run. The wordlists' part and the roster's part are independent,
-    /// so they are built on two threads (a draft's check is mostly start-up).
+    /// Build the scanner for a run. The roster's part, the wordlists' words and the wordlists'
+    /// other indexes are independent, so they are built as three tasks on the threads there are
+    /// (a draft's check is mostly start-up; whichever thread is done first takes the last task).
     pub fn new(settings: Settings, roster: Roster) -> Result<Scanner, WordlistError> {
         let lexicon = terms::lexicon_without(Lexicon::get()?, &settings.terms.remove);
-        let ((names, name_words), (mut builder, cues, abuse, threats)) = rayon::join(
+        let ((names, name_words), (mut builder, (cues, abuse, threats))) = rayon::join(
             || {
                 let names = NameIndex::new(&roster, lexicon);
                 let mut builder = MatcherBuilder::new();
@@ -85,27 +86,15 @@ impl Scanner {
                 (names, builder)
             },
             || {
-                // Room for the wordlists' words with their typo variants (about eight per abuse
-                // and group term) and for the roster's (about two per pupil), appended below.
-                let terms = lexicon.abuse.len() + lexicon.groups.len();
-                let mut builder = MatcherBuilder::with_capacity(8 * terms + 2 * roster.pupils.len());
-                detect::abuse::add_to(lexicon, &mut builder);
-                for (i, entry) in lexicon.confidential.iter().enumerate() {
-                    builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
-                }
-                for (i, entry) in lexicon.disclaimer.iter().enumerate() {
-                    builder.add_term(&entry.term.phrase, Edge::Whole, Target::Disclaimer(i as u32));
-                }
-                for (i, entry) in lexicon.media.iter().enumerate() {
-                    builder.add_term(&entry.term.phrase, Edge::Whole, Target::Media(i as u32));
-                }
-                for (i, org) in settings.orgs.iter().enumerate() {
-                    builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
-                }
-                let cues = Cues::new(lexicon);
-                let abuse = detect::abuse::AbuseIndex::new(lexicon);
-                let threats = detect::threat::ThreatGrammar::new(lexicon);
-                (builder, cues, abuse, threats)
+                rayon::join(
+                    || Scanner::wordlist_words(lexicon, &settings, roster.pupils.len()),
+                    || {
+                        let cues = Cues::new(lexicon);
+                        let abuse = detect::abuse::AbuseIndex::new(lexicon);
+                        let threats = detect::threat::ThreatGrammar::new(lexicon);
+                        (cues, abuse, threats)
+                    },
+                )
             },
         );
         builder.append(name_words);
@@ -117,6 +106,28 @@ impl Scanner {
         let matcher =
             builder.build().map_err(|message| WordlistError { file: "automaton".into(), line: 0, message })?;
         Ok(Scanner { lexicon, cues, abuse, threats, settings, roster, names, matcher })
+    }
+
+    /// The words of the wordlists and the organisation's names, for the matcher.
+    fn wordlist_words(lexicon: &'static Lexicon, settings: &Settings, pupils: usize) -> MatcherBuilder {
+        // Room for the wordlists' words with their typo variants (about eight per abuse and group
+        // term) and for the roster's (about two per pupil), which are appended later.
+        let terms = lexicon.abuse.len() + lexicon.groups.len();
+        let mut builder = MatcherBuilder::with_capacity(8 * terms + 2 * pupils);
+        detect::abuse::add_to(lexicon, &mut builder);
+        for (i, entry) in lexicon.confidential.iter().enumerate() {
+            builder.add_term(&entry.term.phrase, Edge::of(entry.term.mode), Target::Confidential(i as u32));
+        }
+        for (i, entry) in lexicon.disclaimer.iter().enumerate() {
+            builder.add_term(&entry.term.phrase, Edge::Whole, Target::Disclaimer(i as u32));
+        }
+        for (i, entry) in lexicon.media.iter().enumerate() {
+            builder.add_term(&entry.term.phrase, Edge::Whole, Target::Media(i as u32));
+        }
+        for (i, org) in settings.orgs.iter().enumerate() {
+            builder.add(&normalize_term(org), Edge::Whole, Target::Org(i as u32));
+        }
+        builder
     }
 
     pub fn settings(&self) -> &Settings {
