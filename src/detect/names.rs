@@ -310,7 +310,9 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
             candidates.push((mention, rule));
         }
     }
-    for m in HANDLE.find_iter(doc.text) {
+    // A handle needs its @ or #; most texts have neither, and then the regex is not compiled.
+    let handles = if doc.text.contains(['@', '#']) { Some(HANDLE.find_iter(doc.text)) } else { None };
+    for m in handles.into_iter().flatten() {
         if doc.text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
             continue; // an e-mail address, not a handle
         }
