@@ -4,7 +4,7 @@
 //! SipHash was a tenth of the scan time. This is the multiply-rotate hash of rustc ("FxHash").
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 #[derive(Default, Clone, Copy)]
 pub struct WordHasher {
@@ -27,9 +27,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+            self.add(tail(rest));
         }
     }
 
@@ -54,8 +52,43 @@ impl Hasher for WordHasher {
     }
 }
 
+/// One to seven bytes as a little-endian number, as if padded with zeros to eight. Two reads that
+/// may overlap, rather than copying into a padded buffer: for so few bytes that copy was a call to
+/// `memcpy`, and a good part of hashing a word.
+fn tail(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let four = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four bytes")));
+    let two = |i: usize| u64::from(u16::from_le_bytes(bytes[i..i + 2].try_into().expect("two bytes")));
+    match n {
+        4..=7 => four(0) | (four(n - 4) << (8 * (n - 4))),
+        2..=3 => two(0) | (two(n - 2) << (8 * (n - 2))),
+        _ => u64::from(bytes[0]),
+    }
+}
+
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// The hash of one whole key, for tables that keep indexes and hash the keys themselves
+/// (`hashbrown::HashTable`).
+pub fn hash_one(key: impl Hash) -> u64 {
+    BuildHasherDefault::<WordHasher>::default().hash_one(key)
+}
+
+/// The same multiply-rotate hash, fed one byte at a time so that a key given in pieces hashes as
+/// the whole: `["dijk", "stra"]` as `["dijkstra"]`. For tables that keep only an index and compare
+/// the key where it lives (a name with one letter left out, a pupil's lower-cased fields) instead
+/// of copying every key into a string of its own.
+pub fn hash_pieces<'a>(pieces: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    let mut hash = 0u64;
+    for piece in pieces {
+        for &byte in piece {
+            hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+        }
+    }
+    // Bring the well-mixed high bits down to the bits that pick a bucket.
+    hash.rotate_left(26)
+}
 
 #[cfg(test)]
 mod tests {
@@ -71,5 +104,23 @@ mod tests {
         assert_eq!(map.get("kankerbestrijding"), Some(&3));
         assert_eq!(map.get(""), Some(&5));
         assert_eq!(map.get("kank"), None);
+    }
+
+    #[test]
+    fn a_tail_reads_as_zero_padded() {
+        let bytes: Vec<u8> = (1..=7).map(|b| b * 31).collect();
+        for n in 1..=7 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
+        }
+    }
+
+    #[test]
+    fn pieces_hash_as_the_whole() {
+        let whole = hash_pieces([&b"dijkstra"[..]]);
+        assert_eq!(hash_pieces([&b"dijk"[..], b"stra"]), whole);
+        assert_eq!(hash_pieces([&b""[..], b"dijkstra", b""]), whole);
+        assert_ne!(hash_pieces([&b"dijkstar"[..]]), whole);
     }
 }

@@ -461,7 +461,32 @@ pub fn fold_letters(text: &str) -> String {
 
 /// Normalise a wordlist term or roster name: the view without its padding spaces.
 pub fn normalize_term(term: &str) -> String {
-    Normalized::new(term).text.trim().to_string()
+    let mut out = String::new();
+    push_normalized_term(term, &mut out);
+    out
+}
+
+/// Append [`normalize_term`]`(term)` to `out`. A plain term, as most names and wordlist terms are,
+/// is only lower-cased: building the view (five vectors) would change nothing else.
+pub fn push_normalized_term(term: &str, out: &mut String) {
+    if is_plain(term) {
+        let start = out.len();
+        out.push_str(term);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(Normalized::new(term).text.trim());
+    }
+}
+
+/// Is `term` one the view only lower-cases? Empty, or ASCII letters in words of two or more (a
+/// single letter may be spelled out: "k u t"), one space between words and none around them, and
+/// no letter three times in a row (a repeat the view folds).
+fn is_plain(term: &str) -> bool {
+    let bytes = term.as_bytes();
+    term.is_empty()
+        || (bytes.iter().all(|&b| b.is_ascii_alphabetic() || b == b' ')
+            && term.split(' ').all(|word| word.len() >= 2)
+            && !bytes.windows(3).any(|w| w[0].eq_ignore_ascii_case(&w[1]) && w[1].eq_ignore_ascii_case(&w[2])))
 }
 
 #[cfg(test)]
@@ -521,6 +546,27 @@ mod tests {
         let n = Normalized::new(text);
         let (s, e) = n.token_original(0);
         assert_eq!(&text[s..e], "Zoe\u{308}");
+    }
+
+    #[test]
+    fn plain_terms_are_only_lower_cased() {
+        // Every string of up to seven characters from a small alphabet that has the cases the
+        // fast path must get right: repeats, single letters, spaces at the edges and doubled.
+        let alphabet = ['a', 'A', 'b', ' '];
+        let mut terms = vec![String::new()];
+        let mut longest = vec![String::new()];
+        for _ in 0..7 {
+            longest = longest.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            terms.extend(longest.iter().cloned());
+        }
+        let mut plain = 0;
+        for term in terms.iter().map(String::as_str).chain(["Daan", "van der", "Anne-Sophie", "Zoë", "AAron", "'t"]) {
+            plain += usize::from(is_plain(term));
+            let mut fast = String::from("x");
+            push_normalized_term(term, &mut fast);
+            assert_eq!(fast[1..], *Normalized::new(term).text.trim(), "{term:?}");
+        }
+        assert!(plain > 1000, "{plain}");
     }
 
     #[test]

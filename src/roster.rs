@@ -18,10 +18,14 @@ mod consent;
 mod table;
 mod workbook;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use hashbrown::HashTable;
+
 use crate::encoding::{self, Encoding};
+use crate::hash::hash_one;
 use table::Table;
 
 pub use columns::Column;
@@ -121,8 +125,26 @@ const PARTICLES: &[&str] = &[
     "la", "le", "du", "da", "di", "del", "della", "des", "dos", "von", "zu", "vd", "v.d.", "v/d", "'s",
 ];
 
+/// The length of the longest particle ("della", "onder").
+const LONGEST_PARTICLE: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < PARTICLES.len() {
+        if PARTICLES[i].len() > longest {
+            longest = PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word.to_lowercase().as_str())
+    // The particles are short and ASCII: an ASCII word is compared as it is, most surnames by their
+    // length alone, and only other words are lower-cased into a new string.
+    if word.is_ascii() {
+        word.len() <= LONGEST_PARTICLE && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    } else {
+        PARTICLES.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Split a full name ("Jan van der Berg") into first name, particle and surname.
@@ -203,14 +225,13 @@ impl Roster {
                     "dit is geen tekstbestand en geen werkmap; sla de leerlingenlijst op als .xlsx of als CSV (gescheiden door lijstscheidingsteken)".into(),
                 )
             })?;
-            let text = text.trim_start_matches('\u{FEFF}').to_string();
             let (table, format) = match csv_table(&text) {
                 Ok((table, b';')) => (table, "tabel, gescheiden door puntkomma's"),
                 Ok((table, b'\t')) => (table, "tabel, gescheiden door tabs"),
                 Ok((table, _)) => (table, "tabel, gescheiden door komma's"),
                 Err((line, message)) if is_table_name(file) => return Err(err(Some(line), message)),
                 // Not CSV after all (a quote in a name): a plain list.
-                Err(_) => (Table { rows: Vec::new() }, ""),
+                Err(_) => (Table::default(), ""),
             };
             (table, new_report(Some(encoding), format.into()), Some(text))
         };
@@ -238,22 +259,22 @@ impl Roster {
                 report.problems.extend(outcome.problems);
             }
             None => {
-                let first_row = table.rows.iter().find(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-                let is_list = plain_text.is_some() && table.rows.iter().all(|(_, cells)| cells.len() <= 1);
+                let first_row = table.rows().find(|row| row.cells().any(|c| !c.trim().is_empty()));
+                let is_list = plain_text.is_some() && table.rows().all(|row| row.len() <= 1);
                 let listed_by_name = plain_text.is_some() && !is_table_name(file);
                 match (plain_text, first_row) {
                     (Some(text), _) if is_list || listed_by_name => {
                         roster.pupils = parse_list(&text);
                         report.format = "lijst met een naam per regel".into();
                     }
-                    (_, Some((line, cells))) => {
+                    (_, Some(row)) => {
                         // Show the headers only when the row is a header row: a file without one
                         // starts with a pupil, whose data must not end up in a message.
-                        let is_header = cells.iter().any(|c| Column::recognise(c).is_some());
-                        let headers: Vec<&str> = cells.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
+                        let is_header = row.cells().any(|c| Column::recognise(c).is_some());
+                        let headers: Vec<&str> = row.cells().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
                         let shown = if is_header { format!(" ({})", headers.join(", ")) } else { String::new() };
                         return Err(err(
-                            Some(*line),
+                            Some(row.line),
                             format!(
                                 "geen kolom met namen herkend in de kopregel{shown}; verwacht bijvoorbeeld Roepnaam, Tussenvoegsel, Achternaam"
                             ),
@@ -291,17 +312,24 @@ fn is_table_name(file: &str) -> bool {
     lower.ends_with(".csv") || lower.ends_with(".tsv")
 }
 
-/// Text from a roster's bytes: UTF-16 with a BOM (Excel's "Unicode-tekst"), else as
-/// [`encoding::decode`] reads text. `None` for other binary content.
-fn decode_roster(bytes: &[u8]) -> Option<(String, Encoding)> {
-    if let Some(decoded) = encoding::decode_utf16(bytes) {
-        return Some(decoded);
-    }
-    if encoding::looks_binary(bytes) {
-        return None;
-    }
-    let (text, encoding) = encoding::decode(bytes);
-    Some((text.into_owned(), encoding))
+/// Text from a roster's bytes, without byte order marks: UTF-16 with a BOM (Excel's
+/// "Unicode-tekst"), else as [`encoding::decode`] reads text (borrowed when it is UTF-8). `None`
+/// for other binary content.
+fn decode_roster(bytes: &[u8]) -> Option<(Cow<'_, str>, Encoding)> {
+    let (text, encoding) = match encoding::decode_utf16(bytes) {
+        Some((text, encoding)) => (Cow::Owned(text), encoding),
+        None if encoding::looks_binary(bytes) => return None,
+        None => encoding::decode(bytes),
+    };
+    let text = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim_start_matches('\u{FEFF}')),
+        Cow::Owned(mut text) => {
+            let bom = text.len() - text.trim_start_matches('\u{FEFF}').len();
+            text.drain(..bom);
+            Cow::Owned(text)
+        }
+    };
+    Some((text, encoding))
 }
 
 /// Read CSV or TSV text into a table, with the separator that the header line uses most. A first
@@ -326,16 +354,22 @@ fn csv_table(text: &str) -> Result<(Table, u8), (usize, String)> {
     });
     let mut reader =
         csv::ReaderBuilder::new().delimiter(separator).has_headers(false).flexible(true).from_reader(body.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize) + line_offset;
-            (line, "regel is geen geldige CSV (staat er een losse \" in?)".to_string())
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize) + line_offset;
-        rows.push((line, record.iter().map(str::to_string).collect()));
+    let mut table = Table::with_capacity(body.len());
+    // One record, read into again and again.
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line() as usize) + line_offset;
+                table.push_row(line, &record);
+            }
+            Ok(false) => return Ok((table, separator)),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize) + line_offset;
+                return Err((line, "regel is geen geldige CSV (staat er een losse \" in?)".to_string()));
+            }
+        }
     }
-    Ok((Table { rows }, separator))
 }
 
 fn parse_list(text: &str) -> Vec<Pupil> {
@@ -351,21 +385,85 @@ fn parse_list(text: &str) -> Vec<Pupil> {
     pupils
 }
 
+/// Pupils listed again: the same name and group, ignoring case, as a pupil on an earlier line.
 fn duplicate_problems(roster: &Roster) -> Vec<String> {
-    let mut seen = std::collections::HashMap::new();
+    // The latest pupil with each name and group, found by the hash of the lower-cased fields.
+    let mut latest: HashTable<u32> = HashTable::with_capacity(roster.pupils.len());
+    let mut key = String::new();
     let mut problems = Vec::new();
-    for p in &roster.pupils {
-        let key = (p.first.to_lowercase(), p.particle.to_lowercase(), p.last.to_lowercase(), p.group.to_lowercase());
-        if let Some(first_line) = seen.insert(key, p.line) {
-            problems.push(format!("regel {}: dezelfde leerling als regel {first_line}", p.line));
+    for (i, p) in roster.pupils.iter().enumerate() {
+        let hash = lowercase_hash(p, &mut key);
+        match latest.find_mut(hash, |&j| same_pupil(&roster.pupils[j as usize], p)) {
+            Some(seen) => {
+                let first_line = roster.pupils[*seen as usize].line;
+                problems.push(format!("regel {}: dezelfde leerling als regel {first_line}", p.line));
+                *seen = i as u32;
+            }
+            None => {
+                let rehash = |&j: &u32| lowercase_hash(&roster.pupils[j as usize], &mut String::new());
+                latest.insert_unique(hash, i as u32, rehash);
+            }
         }
     }
     problems
 }
 
+/// The hash of a pupil's name and group, lower-cased (put together in `key`, a buffer for the
+/// purpose, rather than as four new strings per pupil).
+fn lowercase_hash(p: &Pupil, key: &mut String) -> u64 {
+    key.clear();
+    for field in [&p.first, &p.particle, &p.last, &p.group] {
+        if field.is_ascii() {
+            let start = key.len();
+            key.push_str(field);
+            key[start..].make_ascii_lowercase();
+        } else {
+            key.push_str(&field.to_lowercase());
+        }
+        key.push('\n');
+    }
+    hash_one(key.as_str())
+}
+
+/// Do two pupils have the same name and group, ignoring case?
+fn same_pupil(a: &Pupil, b: &Pupil) -> bool {
+    let same = |a: &str, b: &str| {
+        if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+    };
+    same(&a.first, &b.first) && same(&a.particle, &b.particle) && same(&a.last, &b.last) && same(&a.group, &b.group)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pupil_listed_again_names_the_line_before() {
+        // Case is ignored the Unicode way: a final sigma, a Kelvin sign for K.
+        let csv = "Roepnaam;Tussenv;Achternaam;Klas\nDaan;de;Vries;7B\nDAAN;DE;VRIES;7b\nNoor;;Bakker;7B\n\
+                   daan;de;vries;7B\nΟΔΟΣ;;Σ;7B\nοδος;;σ;7B\nοδοσ;;σ;7B\n\u{212A}ees;;Smit;7B\nkees;;Smit;7B\n";
+        let (_, report) = Roster::parse("klas.csv", csv.as_bytes()).unwrap();
+        assert_eq!(
+            report.problems,
+            [
+                "regel 3: dezelfde leerling als regel 2",
+                "regel 5: dezelfde leerling als regel 3",
+                "regel 7: dezelfde leerling als regel 6",
+                "regel 10: dezelfde leerling als regel 9"
+            ]
+        );
+    }
+
+    #[test]
+    fn particles_in_any_case() {
+        assert_eq!(LONGEST_PARTICLE, 5);
+        for word in ["van", "Van", "VAN", "della", "v.d.", "'s", "Ten"] {
+            assert!(is_particle(word), "{word}");
+        }
+        for word in ["", "vann", "Vries", "dellas", "vän", "Ван"] {
+            assert!(!is_particle(word), "{word}");
+        }
+    }
 
     #[test]
     fn splits_names_with_particles() {

@@ -13,9 +13,10 @@
 //! before a name ("juf Roos", "meneer Bakker") marks an adult, and a different first name before a
 //! roster surname ("Hugo de Vries") marks somebody else.
 
-use crate::hash::{WordMap, WordSet};
+use crate::hash::WordSet;
 
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::detect::{Document, Found};
@@ -26,11 +27,15 @@ use crate::normalize::{fold_letters, normalize_term};
 use crate::roster::{Consent, Roster};
 use crate::rules;
 
+mod build;
+mod handles;
+mod pupils;
 mod relatives;
 mod spelling;
 mod typo;
 
-use spelling::{spellings, surname_parts};
+pub use handles::Handles;
+pub use pupils::Pupils;
 use typo::TypoIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +53,10 @@ pub enum FormKind {
 
 #[derive(Clone, Debug)]
 pub struct NameForm {
-    pub phrase: String,
+    /// Where the phrase is in [`NameIndex::phrases`] (see [`NameIndex::phrase`]).
+    phrase: Range<u32>,
     pub kind: FormKind,
-    pub pupils: Vec<u32>,
+    pub pupils: Pupils,
     /// The distinctive word of this form is also a common Dutch word.
     pub is_word: bool,
 }
@@ -59,8 +65,10 @@ pub struct NameForm {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     pub forms: Vec<NameForm>,
+    /// The phrases of all forms, one after the other: one string rather than one per form.
+    phrases: String,
     /// Handle and hashtag spellings (`daandevries`) → pupils.
-    pub handles: WordMap<String, Vec<u32>>,
+    pub handles: Handles,
     /// Normalised first names and surnames of all pupils, to recognise names next to names.
     pub all_names: WordSet<String>,
     /// Names of six letters or more, for finding them misspelt.
@@ -77,7 +85,7 @@ pub fn surname_is_word(lexicon: &Lexicon, particle: &str, last: &str) -> bool {
 /// Is a (normalised) name also an ordinary Dutch word, so that it is only counted where it is
 /// used as a name ("Roos", "de Boer")?
 pub fn is_word_name(lexicon: &Lexicon, name: &str) -> bool {
-    lexicon.is_common_word(name) || name.split(' ').all(|w| lexicon.is_common_word(w))
+    lexicon.is_common_word(name) || (name.contains(' ') && name.split(' ').all(|w| lexicon.is_common_word(w)))
 }
 
 /// A pupil named in a text: other checks (media consent, confidential) build on these.
@@ -94,175 +102,23 @@ pub struct Mention {
 }
 
 impl NameIndex {
-    pub fn new(roster: &Roster, lexicon: &Lexicon) -> NameIndex {
-        let mut index = NameIndex::default();
-        let mut by_phrase: WordMap<(String, u8), usize> = WordMap::default();
-        let mut add = |index: &mut NameIndex, phrase: String, kind: FormKind, pupil: u32, is_word: bool| {
-            if phrase.is_empty() {
-                return;
-            }
-            let key = (phrase.clone(), kind as u8);
-            match by_phrase.get(&key) {
-                Some(&i) => {
-                    let form = &mut index.forms[i];
-                    if !form.pupils.contains(&pupil) {
-                        form.pupils.push(pupil);
-                    }
-                    form.is_word |= is_word;
-                }
-                None => {
-                    by_phrase.insert(key, index.forms.len());
-                    index.forms.push(NameForm { phrase, kind, pupils: vec![pupil], is_word });
-                }
-            }
-        };
-        let common = |w: &str| lexicon.is_common_word(w);
-        for (i, pupil) in roster.pupils.iter().enumerate() {
-            let i = i as u32;
-            // The names the pupil goes by, and the official ones that count in full names only.
-            let used_first: Vec<String> =
-                std::iter::once(&pupil.first).chain(&pupil.nicknames).flat_map(|n| spellings(n)).collect();
-            let official_first: Vec<String> = pupil.official_first.iter().flat_map(|n| spellings(n)).collect();
-            let particle = normalize_term(&pupil.particle);
-            let used_last = spellings(&pupil.last);
-            let mut other_surnames: Vec<(String, String)> = Vec::new();
-            let parts = surname_parts(&pupil.particle, &pupil.last).into_iter();
-            for (p, l) in pupil.other_surnames.iter().cloned().chain(parts) {
-                let p = normalize_term(&p);
-                other_surnames.extend(spellings(&l).into_iter().map(|l| (p.clone(), l)));
-            }
-            let surnames: Vec<(String, String)> = used_last.iter().map(|l| (particle.clone(), l.clone())).collect();
-            let all_surnames: Vec<&(String, String)> = surnames.iter().chain(&other_surnames).collect();
-
-            for name in used_first.iter().chain(&official_first).chain(all_surnames.iter().map(|(_, l)| l)) {
-                index.all_names.extend(name.split(' ').filter(|w| !w.is_empty()).map(str::to_string));
-            }
-            for (k, first) in used_first.iter().chain(&official_first).enumerate() {
-                let used = k < used_first.len();
-                for (s, (particle, last)) in all_surnames.iter().enumerate() {
-                    let main = s < surnames.len();
-                    if !particle.is_empty() {
-                        add(&mut index, format!("{first} {particle} {last}"), FormKind::Full, i, false);
-                        if used && main {
-                            let initials: String = particle.split(' ').filter_map(|w| w.chars().next()).collect();
-                            let initials = initials.chars().map(String::from).collect::<Vec<_>>().join(" ");
-                            let form = format!("{first} {initials} {}", initial(last));
-                            add(&mut index, form, FormKind::FirstInitial, i, false);
-                        }
-                    }
-                    add(&mut index, format!("{first} {last}"), FormKind::Full, i, false);
-                    if used && main {
-                        add(&mut index, format!("{first} {}", initial(last)), FormKind::FirstInitial, i, false);
-                    }
-                    // Class lists put the surname first: "Bakker, Noor", "Vries, Daan de".
-                    add(&mut index, format!("{last} {first}"), FormKind::Full, i, false);
-                    if !particle.is_empty() {
-                        add(&mut index, format!("{last} {first} {particle}"), FormKind::Full, i, false);
-                    }
-                }
-            }
-            for first in &used_first {
-                let first_is_word = is_word_name(lexicon, first);
-                add(&mut index, first.clone(), FormKind::First, i, first_is_word);
-                if !first.ends_with(['s', 'x', 'z']) {
-                    let genitive = format!("{first}s");
-                    let is_word = first_is_word || common(&genitive);
-                    add(&mut index, genitive, FormKind::FirstGenitive, i, is_word);
-                }
-                for diminutive in diminutives(first) {
-                    let is_word = first_is_word || common(&diminutive);
-                    add(&mut index, diminutive, FormKind::First, i, is_word);
-                }
-                if !first_is_word && !first.contains(' ') {
-                    index.typos.add(first, i, false);
-                }
-            }
-            for (particle, last) in &surnames {
-                let is_word = surname_is_word(lexicon, particle, last);
-                let surname = if particle.is_empty() { last.clone() } else { format!("{particle} {last}") };
-                add(&mut index, surname, FormKind::Surname, i, is_word);
-            }
-            for (_, last) in &all_surnames {
-                let main = last.rsplit(' ').next().unwrap_or("");
-                if !common(main) {
-                    index.typos.add(main, i, true);
-                }
-            }
-            let squash = |s: &str| s.replace(' ', "");
-            let mut handles = Vec::new();
-            for first in &used_first {
-                if !is_word_name(lexicon, first) && first.len() >= 3 {
-                    handles.push(squash(first));
-                }
-                for (particle, last) in &all_surnames {
-                    handles.push(squash(&format!("{first}{particle}{last}")));
-                    handles.push(squash(&format!("{first}{last}")));
-                    if !particle.is_empty() {
-                        handles.push(squash(&format!("{particle}{last}{first}")));
-                    }
-                    handles.push(squash(&format!("{last}{first}")));
-                }
-            }
-            for h in handles {
-                if h.len() >= 3 && !common(&h) {
-                    let pupils = index.handles.entry(h).or_default();
-                    if !pupils.contains(&i) {
-                        pupils.push(i);
-                    }
-                }
-            }
-        }
-        index
-    }
-
     /// Put every name form into the automaton.
     pub fn add_to(&self, builder: &mut MatcherBuilder) {
         for (i, form) in self.forms.iter().enumerate() {
-            builder.add(&form.phrase, Edge::Whole, Target::Name(i as u32));
+            builder.add(self.phrase(form), Edge::Whole, Target::Name(i as u32));
         }
+    }
+
+    /// The phrase of a form, normalised: "daan de vries".
+    pub fn phrase(&self, form: &NameForm) -> &str {
+        form.phrase_in(&self.phrases)
     }
 }
 
-/// The diminutives Dutch makes of a first name: Daan → Daantje, Sem → Semmetje/Sempje,
-/// Bas → Basje, Lotte → Lotje, Mila → Milaatje.
-fn diminutives(first: &str) -> Vec<String> {
-    if first.contains(' ') || first.len() < 2 {
-        return Vec::new();
+impl NameForm {
+    fn phrase_in<'a>(&self, phrases: &'a str) -> &'a str {
+        &phrases[self.phrase.start as usize..self.phrase.end as usize]
     }
-    let last = first.chars().last().unwrap_or(' ');
-    let vowel = |c: char| "aeiouy".contains(c);
-    let mut out = Vec::new();
-    match last {
-        'm' => {
-            out.push(format!("{first}pje"));
-            out.push(format!("{first}metje"));
-        }
-        'n' | 'l' | 'r' if first.len() >= 2 => {
-            out.push(format!("{first}tje"));
-            let chars: Vec<char> = first.chars().collect();
-            // A short vowel before the last consonant doubles it: Tim → Timmetje, Ben → Bennetje.
-            if chars.len() >= 2 && vowel(chars[chars.len() - 2]) && (chars.len() < 3 || !vowel(chars[chars.len() - 3]))
-            {
-                out.push(format!("{first}{last}etje"));
-            }
-        }
-        'e' if first.len() > 3 => {
-            // Lotte → Lotje, Anne → Annetje, Femke → Femkeetje (not used); keep the common ones.
-            let stem = &first[..first.len() - 1];
-            out.push(format!("{stem}je"));
-            out.push(format!("{first}tje"));
-        }
-        c if vowel(c) => {
-            out.push(format!("{first}tje"));
-            out.push(format!("{first}{c}tje"));
-        }
-        _ => out.push(format!("{first}je")),
-    }
-    out
-}
-
-fn initial(word: &str) -> String {
-    word.chars().next().map(String::from).unwrap_or_default()
 }
 
 /// Prefixes of cheering hashtags that name a pupil: "#teamDaan".
@@ -304,7 +160,7 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
                 start,
                 end: extend_genitive(doc.text, end),
                 tokens: Some((found.first, found.last)),
-                pupils: form.pupils.clone(),
+                pupils: form.pupils.to_vec(),
                 confident,
             };
             candidates.push((mention, rule));
@@ -322,12 +178,12 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
         let body = HASHTAG_PREFIXES
             .iter()
             .filter_map(|p| body.strip_prefix(p))
-            .find(|rest| cx.index.handles.contains_key(*rest))
+            .find(|rest| cx.index.handles.contains_key(rest))
             .unwrap_or(body);
         if let Some(pupils) = cx.index.handles.get(body) {
             let end = m.end() - m.as_str().len() + m.as_str().trim_end_matches(['.', '_']).len();
             candidates.push((
-                Mention { start: m.start(), end, tokens: None, pupils: pupils.clone(), confident: true },
+                Mention { start: m.start(), end, tokens: None, pupils: pupils.to_vec(), confident: true },
                 &rules::PUPIL_HANDLE,
             ));
         }

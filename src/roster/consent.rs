@@ -7,6 +7,8 @@
 //! single general column ("Toestemming beeldmateriaal") applies; otherwise consent is unknown. A
 //! missing value means no consent.
 
+use std::borrow::Cow;
+
 use super::columns::key;
 use super::{Consent, Roster, RosterError};
 use crate::scan::Channel;
@@ -70,8 +72,18 @@ pub enum ConsentChoice {
 /// Read a consent value: ja/nee/true/false/1/0/x; empty means no consent. `None`: not a value
 /// postwacht knows.
 pub fn parse_consent(value: &str) -> Option<Consent> {
-    let value = value.trim().to_lowercase();
-    let value = value.trim_end_matches(['.', '!']);
+    let value = value.trim();
+    // A roster has a value per pupil and column: a short ASCII one is lower-cased on the stack.
+    let mut buffer = [0u8; 32];
+    let lower = match buffer.get_mut(..value.len()) {
+        Some(lower) if value.is_ascii() => {
+            lower.copy_from_slice(value.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => Cow::Owned(value.to_lowercase()),
+    };
+    let value = lower.trim_end_matches(['.', '!']);
     match value {
         "ja"
         | "j"
@@ -204,10 +216,12 @@ mod tests {
         for yes in ["Ja", "JA", "true", "WAAR", "1", "x", "X", "✓", "geen bezwaar"] {
             assert_eq!(parse_consent(yes), Some(Consent::Yes), "{yes}");
         }
-        for no in ["Nee", "false", "ONWAAR", "0", "", "  ", "-", "bezwaar"] {
+        for no in ["Nee", "false", "ONWAAR", "0", "", "  ", "-", "bezwaar", "GEEN TOESTEMMING!", "niet akkoord."] {
             assert_eq!(parse_consent(no), Some(Consent::No), "{no}");
         }
         assert_eq!(parse_consent("misschien"), None);
+        assert_eq!(parse_consent("toestemming gegeven voor alles behalve de krant"), None);
+        assert_eq!(parse_consent("TOESTEMMİNG"), None);
     }
 
     #[test]

@@ -5,13 +5,77 @@
 //! count: a pupil known as "Jan" (roepnaam) with official first names "Johannes Petrus" and
 //! official surname "Jansen" next to the used "de Vries" is found under each.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use super::columns::Column;
 use super::consent::parse_consent;
 use super::{Consent, Pupil, is_particle, split_full_name};
 
-/// Rows of cells; `line` is the row's line (CSV) or row number (workbook), 1-based.
+/// Rows of cells. The cells' text is kept in one string, not in a string per cell: a roster of
+/// 2,000 pupils has some 12,000 cells, and most of them are read once and dropped.
+#[derive(Default)]
 pub struct Table {
-    pub rows: Vec<(usize, Vec<String>)>,
+    /// The cells' text, one after the other.
+    text: String,
+    /// Where each cell ends in `text` (it starts where the one before it ends).
+    ends: Vec<usize>,
+    /// Each row's line (CSV) or row number (workbook), 1-based, and its first cell in `ends`.
+    rows: Vec<(usize, usize)>,
+}
+
+/// A row of a [`Table`].
+#[derive(Clone)]
+pub struct Row<'a> {
+    pub line: usize,
+    table: &'a Table,
+    /// Its cells' indexes in [`Table::ends`].
+    cells: Range<usize>,
+}
+
+impl Table {
+    /// An empty table for about `text` bytes of cells.
+    pub fn with_capacity(text: usize) -> Table {
+        Table { text: String::with_capacity(text), ..Table::default() }
+    }
+
+    pub fn push_row<S: AsRef<str>>(&mut self, line: usize, cells: impl IntoIterator<Item = S>) {
+        self.rows.push((line, self.ends.len()));
+        for cell in cells {
+            self.text.push_str(cell.as_ref());
+            self.ends.push(self.text.len());
+        }
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().enumerate().map(|(r, &(line, first))| {
+            let end = self.rows.get(r + 1).map_or(self.ends.len(), |&(_, next)| next);
+            Row { line, table: self, cells: first..end }
+        })
+    }
+
+    /// The text of the cell with index `cell` in `ends`.
+    fn cell(&self, cell: usize) -> &str {
+        let start = if cell == 0 { 0 } else { self.ends[cell - 1] };
+        &self.text[start..self.ends[cell]]
+    }
+}
+
+impl<'a> Row<'a> {
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Cell `i` of the row, if the row has one.
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        let cell = self.cells.start + i;
+        (cell < self.cells.end).then(|| self.table.cell(cell))
+    }
+
+    pub fn cells(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let table = self.table;
+        self.cells.clone().map(move |cell| table.cell(cell))
+    }
 }
 
 /// How many rows may stand above the header row.
@@ -28,11 +92,11 @@ pub struct Layout {
 impl Table {
     /// Find the header row: the first of the first rows with a column that holds names.
     pub fn layout(&self) -> Option<Layout> {
-        self.rows.iter().take(HEADER_SEARCH).enumerate().find_map(|(i, (_, cells))| {
-            let columns: Vec<Option<Column>> = cells.iter().map(|h| Column::recognise(h)).collect();
+        self.rows().take(HEADER_SEARCH).enumerate().find_map(|(i, row)| {
+            let columns: Vec<Option<Column>> = row.cells().map(Column::recognise).collect();
             columns.iter().flatten().any(|c| c.is_name()).then(|| Layout {
                 header_row: i,
-                headers: cells.iter().map(|h| h.trim().trim_start_matches('\u{FEFF}').to_string()).collect(),
+                headers: row.cells().map(|h| h.trim().trim_start_matches('\u{FEFF}').to_string()).collect(),
                 columns,
             })
         })
@@ -54,6 +118,7 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         .filter(|&i| layout.columns[i] == Some(Column::Consent) && !layout.headers[i].is_empty())
         .collect();
     let mut out = Outcome {
+        pupils: Vec::with_capacity(table.rows.len().saturating_sub(layout.header_row + 1)),
         consent_columns: consent_positions.iter().map(|&i| layout.headers[i].clone()).collect(),
         ..Outcome::default()
     };
@@ -68,24 +133,27 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         column(Column::Group),
     );
 
-    for (line, cells) in &table.rows[layout.header_row + 1..] {
-        let line = *line;
-        if cells.iter().all(|c| c.trim().is_empty()) {
+    for row in table.rows().skip(layout.header_row + 1) {
+        let line = row.line;
+        if row.cells().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let field = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(String::new(), |c| tidy(c));
+        let field = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or(Cow::Borrowed(""), tidy);
         // The used first name: the roepnaam, else the one first name, else the first of the
         // official ones; another of these is the official first name.
         let mut official_first: Vec<String> = Vec::new();
-        let mut used_first = field(first);
-        for candidate in [field(given), field(givens).split(' ').next().unwrap_or("").to_string()] {
+        let mut used_first = field(first).into_owned();
+        let givens = field(givens);
+        for candidate in [field(given), Cow::Borrowed(givens.split(' ').next().unwrap_or(""))] {
             if used_first.is_empty() {
-                used_first = candidate;
-            } else if !candidate.is_empty() && !official_first.contains(&candidate) {
-                official_first.push(candidate);
+                used_first = candidate.into_owned();
+            } else if !candidate.is_empty() && !official_first.iter().any(|o| *o == candidate) {
+                official_first.push(candidate.into_owned());
             }
         }
-        let (mut p, mut l) = split_particle(&field(particle), &field(last));
+        let (particle_cell, last_cell) = (field(particle), field(last));
+        let (p, l) = split_particle(&particle_cell, &last_cell);
+        let (mut p, mut l) = (p.to_string(), l.to_string());
         if used_first.is_empty() && l.is_empty() && full.is_some() {
             (used_first, p, l) = split_full_name(&field(full));
         }
@@ -98,19 +166,20 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         }
         official_first.retain(|n| !n.eq_ignore_ascii_case(&used_first));
         let mut nicknames: Vec<String> =
-            field(nick).split([',', ';', '/', '|']).map(tidy).filter(|n| !n.is_empty()).collect();
+            field(nick).split([',', ';', '/', '|']).map(tidy).filter(|n| !n.is_empty()).map(Cow::into_owned).collect();
         nicknames.retain(|n| !n.eq_ignore_ascii_case(&used_first));
         nicknames.dedup();
         let mut other_surnames = Vec::new();
-        let (op, ol) = split_particle(&field(official_particle), &field(official_last));
+        let (official_particle_cell, official_last_cell) = (field(official_particle), field(official_last));
+        let (op, ol) = split_particle(&official_particle_cell, &official_last_cell);
         let same_as_used = ol.eq_ignore_ascii_case(&l) && op.eq_ignore_ascii_case(&p);
         if !ol.is_empty() && !same_as_used {
-            other_surnames.push((op, ol));
+            other_surnames.push((op.to_string(), ol.to_string()));
         }
         let consents = consent_positions
             .iter()
             .map(|&i| {
-                let value = cells.get(i).map_or("", String::as_str);
+                let value = row.get(i).unwrap_or("");
                 parse_consent(value).unwrap_or_else(|| {
                     out.problems.push(format!(
                         "regel {line}: toestemming '{}' in kolom '{}' niet herkend, gelezen als nee",
@@ -128,7 +197,7 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
             nicknames,
             official_first,
             other_surnames,
-            group: field(group),
+            group: field(group).into_owned(),
             consents,
             line,
             ..Pupil::default()
@@ -137,28 +206,50 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
     out
 }
 
-/// Trim a cell and collapse the spaces inside it.
-fn tidy(cell: &str) -> String {
-    cell.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Trim a cell and collapse the spaces inside it. Most cells are tidy already: those are borrowed.
+fn tidy(cell: &str) -> Cow<'_, str> {
+    if is_tidy(cell) { Cow::Borrowed(cell) } else { Cow::Owned(cell.split_whitespace().collect::<Vec<_>>().join(" ")) }
+}
+
+/// Is every white space in `cell` a single space between two other characters?
+fn is_tidy(cell: &str) -> bool {
+    let mut after_space = true;
+    for c in cell.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || cell.is_empty()
 }
 
 /// A particle typed into the surname column ("van den Berg", "Vries, de") moves to the particle.
-fn split_particle(particle: &str, last: &str) -> (String, String) {
+/// Returns (particle, surname), each a part of `particle` or `last`.
+fn split_particle<'a>(particle: &'a str, last: &'a str) -> (&'a str, &'a str) {
     if !particle.is_empty() {
-        return (particle.to_string(), last.to_string());
+        return (particle, last);
     }
-    if let Some((surname, after)) = last.split_once(", ")
+    // (Most surnames have no comma: looking for one first is quicker than looking for ", ".)
+    if last.contains(',')
+        && let Some((surname, after)) = last.split_once(", ")
         && !after.is_empty()
         && after.split(' ').all(is_particle)
     {
-        return (after.to_string(), surname.to_string());
+        return (after, surname);
     }
-    let words: Vec<&str> = last.split(' ').collect();
-    let n = words.iter().take_while(|w| is_particle(w)).count();
-    if n == 0 || n == words.len() {
-        return (String::new(), last.to_string());
+    // The leading words that are particles, unless all words are ("Van" is a surname).
+    let mut start = 0;
+    for word in last.split(' ') {
+        if !is_particle(word) {
+            return if start == 0 { ("", last) } else { (&last[..start - 1], &last[start..]) };
+        }
+        start += word.len() + 1;
     }
-    (words[..n].join(" "), words[n..].join(" "))
+    ("", last)
 }
 
 #[cfg(test)]
@@ -167,11 +258,34 @@ mod tests {
 
     #[test]
     fn particles_in_the_surname_column() {
-        assert_eq!(split_particle("", "van den Berg"), ("van den".into(), "Berg".into()));
-        assert_eq!(split_particle("", "Vries, de"), ("de".into(), "Vries".into()));
-        assert_eq!(split_particle("", "De Vries"), ("De".into(), "Vries".into()));
-        assert_eq!(split_particle("", "El Amrani"), ("".into(), "El Amrani".into()));
-        assert_eq!(split_particle("", "Van"), ("".into(), "Van".into()));
-        assert_eq!(split_particle("de", "Vries"), ("de".into(), "Vries".into()));
+        assert_eq!(split_particle("", "van den Berg"), ("van den", "Berg"));
+        assert_eq!(split_particle("", "Vries, de"), ("de", "Vries"));
+        assert_eq!(split_particle("", "De Vries"), ("De", "Vries"));
+        assert_eq!(split_particle("", "El Amrani"), ("", "El Amrani"));
+        assert_eq!(split_particle("", "Van"), ("", "Van"));
+        assert_eq!(split_particle("", "van der"), ("", "van der"));
+        assert_eq!(split_particle("", "van  Dijk"), ("van", " Dijk"));
+        assert_eq!(split_particle("de", "Vries"), ("de", "Vries"));
+    }
+
+    #[test]
+    fn tidy_cells_are_borrowed() {
+        for cell in ["", "Daan", "van der Berg", " Daan", "Daan ", "van  der", "van\tder", "\u{a0}Zoë", "a\u{2003}b"] {
+            let expected = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(tidy(cell), expected, "{cell:?}");
+            assert_eq!(matches!(tidy(cell), Cow::Borrowed(_)), expected == cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn rows_keep_their_cells() {
+        let mut table = Table::default();
+        table.push_row(1, ["Roepnaam", "", "Achternaam"]);
+        table.push_row(3, Vec::<String>::new());
+        table.push_row(4, ["Daan", "de", "Vries"]);
+        let rows: Vec<(usize, Vec<&str>)> = table.rows().map(|r| (r.line, r.cells().collect())).collect();
+        assert_eq!(rows, [(1, vec!["Roepnaam", "", "Achternaam"]), (3, vec![]), (4, vec!["Daan", "de", "Vries"])]);
+        assert_eq!(table.rows().nth(2).and_then(|r| r.get(2)), Some("Vries"));
+        assert_eq!(table.rows().nth(2).and_then(|r| r.get(3)), None);
     }
 }

@@ -28,17 +28,13 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, String), String
     let range = workbook.worksheet_range(&name).map_err(|e| format!("werkblad '{name}' is niet te lezen: {e}"))?;
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            // Cells left of the used range are empty: keep the columns where Excel has them.
-            let mut row = vec![String::new(); first_column];
-            row.extend(cells.iter().map(cell_text));
-            (first_row + i + 1, row)
-        })
-        .collect();
-    Ok((Table { rows }, name))
+    let mut table = Table::default();
+    for (i, cells) in range.rows().enumerate() {
+        // Cells left of the used range are empty: keep the columns where Excel has them.
+        let left = std::iter::repeat_n(String::new(), first_column);
+        table.push_row(first_row + i + 1, left.chain(cells.iter().map(cell_text)));
+    }
+    Ok((table, name))
 }
 
 /// A cell as the text a CSV export would hold: whole numbers without ".0" (a pupil number read

@@ -57,5 +57,5 @@ pub fn through_relative(doc: &Document<'_>, found: &Found, form: &NameForm) -> O
 }
 
 fn mention(start: usize, end: usize, found: &Found, form: &NameForm) -> Mention {
-    Mention { start, end, tokens: Some((found.first, found.last)), pupils: form.pupils.clone(), confident: true }
+    Mention { start, end, tokens: Some((found.first, found.last)), pupils: form.pupils.to_vec(), confident: true }
 }

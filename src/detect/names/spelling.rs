@@ -5,11 +5,19 @@
 //! habit of writing an umlaut as a following e (Öztürk → Oeztuerk, Müller → Mueller), and that a
 //! double surname (Van der Berg-Jansen) is also used in parts.
 
-use crate::normalize::normalize_term;
+use std::ops::Range;
 
-/// The normalised spellings of a name: as folded, and with umlauts written out.
-pub fn spellings(name: &str) -> Vec<String> {
-    let mut out = vec![normalize_term(name)];
+use crate::normalize::push_normalized_term;
+
+/// Append the normalised spellings of a name to `text`, each once and with its range in `out`: as
+/// folded, and with umlauts written out.
+pub fn spellings(name: &str, text: &mut String, out: &mut Vec<Range<usize>>) {
+    let start = text.len();
+    push_normalized_term(name, text);
+    let folded = start..text.len();
+    if !folded.is_empty() {
+        out.push(folded.clone());
+    }
     if name.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']) {
         let written: String = name
             .chars()
@@ -23,11 +31,13 @@ pub fn spellings(name: &str) -> Vec<String> {
                 c => vec![c],
             })
             .collect();
-        out.push(normalize_term(&written));
+        let start = text.len();
+        push_normalized_term(&written, text);
+        let written = start..text.len();
+        if !written.is_empty() && text[written.clone()] != text[folded] {
+            out.push(written);
+        }
     }
-    out.retain(|s| !s.is_empty());
-    out.dedup();
-    out
 }
 
 /// The parts of a double surname, each with its particle: "van der" + "Berg-Jansen" gives
@@ -48,11 +58,19 @@ pub fn surname_parts(particle: &str, last: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
 
+    fn spelled(name: &str) -> Vec<String> {
+        let (mut text, mut ranges) = (String::from("vorige "), Vec::new());
+        spellings(name, &mut text, &mut ranges);
+        ranges.into_iter().map(|r| text[r].to_string()).collect()
+    }
+
     #[test]
     fn umlauts_are_also_written_out() {
-        assert_eq!(spellings("Öztürk"), ["ozturk", "oeztuerk"]);
-        assert_eq!(spellings("Yılmaz"), ["yilmaz"]);
-        assert_eq!(spellings("Anne-Sophie"), ["anne sophie"]);
+        assert_eq!(spelled("Öztürk"), ["ozturk", "oeztuerk"]);
+        assert_eq!(spelled("Yılmaz"), ["yilmaz"]);
+        assert_eq!(spelled("Anne-Sophie"), ["anne sophie"]);
+        assert_eq!(spelled("Müller"), ["muller", "mueller"]);
+        assert!(spelled("-").is_empty());
     }
 
     #[test]
