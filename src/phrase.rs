@@ -122,7 +122,11 @@ impl Phrase {
     /// spans they cover are compared first (most differ in length).
     fn same_alternative(&self, a: (u32, u32), b: (u32, u32)) -> bool {
         let span = |(first, end): (u32, u32)| {
-            if first == end { 0..0 } else { self.words[first as usize].0 as usize..self.words[end as usize - 1].1 as usize }
+            if first == end {
+                0..0
+            } else {
+                self.words[first as usize].0 as usize..self.words[end as usize - 1].1 as usize
+            }
         };
         let (span_a, span_b) = (span(a), span(b));
         a.1 - a.0 == b.1 - b.0

@@ -15,8 +15,8 @@ use crate::detect::names::Mention;
 use crate::finding::Hit;
 use crate::lexicon::HateRole;
 use crate::matcher::Target;
-use crate::roster::{Consent, Roster};
 use crate::prefilter::contains_ignore_ascii_case;
+use crate::roster::{Consent, Roster};
 use crate::rules;
 
 static MEDIA_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
