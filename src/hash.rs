@@ -80,14 +80,14 @@ pub fn hash_one(key: impl Hash) -> u64 {
 /// the key where it lives (a name with one letter left out, a pupil's lower-cased fields) instead
 /// of copying every key into a string of its own.
 pub fn hash_pieces<'a>(pieces: impl IntoIterator<Item = &'a [u8]>) -> u64 {
-    let mut hash = 0u64;
+    let mut hasher = WordHasher::default();
     for piece in pieces {
         for &byte in piece {
-            hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+            hasher.add(u64::from(byte));
         }
     }
     // Bring the well-mixed high bits down to the bits that pick a bucket.
-    hash.rotate_left(26)
+    hasher.hash.rotate_left(26)
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::lexicon::Mode;
 use crate::normalize::Normalized;
+use crate::one_or_many::OneOrMany;
+use crate::packed::Packed;
 use crate::phrase::Phrase;
 
 /// What a matched phrase stands for: an index into the list it came from.
@@ -76,32 +78,16 @@ enum Lead {
     Literal(u32),
 }
 
-/// What one stored word leads to: nearly always one thing, kept inline (a list per word would be
-/// tens of thousands of allocations at start-up, and a pointer to follow per word found).
-#[derive(Clone, Debug)]
-enum Leads {
-    One(Lead),
-    Many(Vec<Lead>),
-}
+/// What one stored word leads to (nearly always one thing).
+type Leads = OneOrMany<Lead>;
 
-impl Leads {
-    fn as_slice(&self) -> &[Lead] {
-        match self {
-            Leads::One(lead) => std::slice::from_ref(lead),
-            Leads::Many(leads) => leads,
-        }
-    }
-
-    /// Add a lead. A phrase's first words are a set and its id is new, so only targets can
-    /// repeat; a target is kept once.
-    fn add(&mut self, lead: Lead) {
-        if matches!(lead, Lead::Target(_)) && self.as_slice().contains(&lead) {
-            return;
-        }
-        match self {
-            Leads::One(first) => *self = Leads::Many(vec![*first, lead]),
-            Leads::Many(leads) => leads.push(lead),
-        }
+/// Add a lead to a word's. A phrase's first words are a set and its id is new, so only targets
+/// can repeat; a target is kept once.
+fn add_lead(leads: &mut Leads, lead: Lead) {
+    if matches!(lead, Lead::Target(_)) {
+        leads.add_once(lead);
+    } else {
+        leads.push(lead);
     }
 }
 
@@ -109,33 +95,29 @@ impl Leads {
 /// of thousands of them with a large roster, and each is only ever compared word by word.
 #[derive(Default)]
 struct Literals {
-    text: String,
-    /// Byte range in `text` and target of each literal.
-    spans: Vec<(u32, u32, Target)>,
+    texts: Packed,
+    /// Each literal's target, by its number in `texts`.
+    targets: Vec<Target>,
 }
 
 impl Literals {
     fn push(&mut self, literal: &str, target: Target) -> u32 {
-        let start = self.text.len() as u32;
-        self.text.push_str(literal);
-        self.spans.push((start, self.text.len() as u32, target));
-        (self.spans.len() - 1) as u32
+        self.targets.push(target);
+        self.texts.push(literal)
     }
 
     fn append(&mut self, other: Literals) {
-        let offset = self.text.len() as u32;
-        self.text.push_str(&other.text);
-        self.spans.extend(other.spans.into_iter().map(|(s, e, target)| (s + offset, e + offset, target)));
+        self.texts.append(&other.texts);
+        self.targets.extend(other.targets);
     }
 
     /// The literal's words and target.
     fn get(&self, id: u32) -> (impl Iterator<Item = &str>, Target) {
-        let (start, end, target) = self.spans[id as usize];
-        (self.text[start as usize..end as usize].split(' ').filter(|w| !w.is_empty()), target)
+        (self.texts.get(id).split(' ').filter(|w| !w.is_empty()), self.targets[id as usize])
     }
 
     fn len(&self) -> usize {
-        self.spans.len()
+        self.targets.len()
     }
 }
 
@@ -166,7 +148,7 @@ impl MatcherBuilder {
     fn lead(&mut self, word: &str, edge: Edge, lead: Lead) {
         let words = &mut self.index[edge as usize];
         match words.get(word) {
-            Some(&id) => self.leads[id].add(lead),
+            Some(&id) => add_lead(&mut self.leads[id], lead),
             None => {
                 words.insert(word.to_string(), self.leads.len());
                 self.leads.push(Leads::One(lead));
@@ -202,20 +184,17 @@ impl MatcherBuilder {
     }
 
     fn add_compiled(&mut self, phrase: Cow<'static, Phrase>, edge: Edge, target: Target) {
-        match phrase.single_words() {
-            Some(words) => {
-                for word in words {
-                    self.lead(word, edge, Lead::Target(target));
-                }
+        if let Some(words) = phrase.single_words() {
+            for word in words {
+                self.lead(word, edge, Lead::Target(target));
             }
-            None => {
-                let id = self.phrases.len() as u32;
-                for word in phrase.first_words() {
-                    self.lead(word, Edge::Whole, Lead::Phrase(id));
-                }
-                self.phrases.push((phrase, target));
-            }
+            return;
         }
+        let id = self.phrases.len() as u32;
+        for word in phrase.first_words() {
+            self.lead(word, Edge::Whole, Lead::Phrase(id));
+        }
+        self.phrases.push((phrase, target));
     }
 
     /// Add everything `other` holds after what this one holds (so the two can be filled on
@@ -226,7 +205,7 @@ impl MatcherBuilder {
         for (words, other_words) in self.index.iter_mut().zip(index) {
             words.reserve(other_words.len());
             for (word, id) in other_words {
-                let mut moved = leads[id].as_slice().iter().map(|&lead| match lead {
+                let mut moved = leads[id].iter().map(|&lead| match lead {
                     Lead::Phrase(phrase) => Lead::Phrase(phrase + phrase_offset),
                     Lead::Literal(literal) => Lead::Literal(literal + literal_offset),
                     target => target,
@@ -241,7 +220,7 @@ impl MatcherBuilder {
                         self.leads.last_mut().expect("just pushed")
                     }
                 };
-                moved.for_each(|lead| mine.add(lead));
+                moved.for_each(|lead| add_lead(mine, lead));
             }
         }
         self.phrases.extend(phrases);
@@ -365,7 +344,7 @@ impl Matcher {
             first: at.first,
             last: after - 1,
         };
-        for &lead in self.leads[entry].as_slice() {
+        for &lead in self.leads[entry].iter() {
             match lead {
                 Lead::Target(target) => {
                     out.push(Found {
@@ -384,13 +363,14 @@ impl Matcher {
                     }
                 }
                 Lead::Literal(id) => {
+                    // A literal is stored under its first word, which is the token found here.
                     let (words, target) = self.literals.get(id);
-                    let mut after = at.first;
-                    let fits = words.into_iter().all(|word| {
+                    let mut after = at.first + 1;
+                    let fits = words.skip(1).all(|word| {
                         after += 1;
                         token(after - 1) == Some(word)
                     });
-                    if fits && after > at.first {
+                    if fits {
                         out.push(phrase_found(after, target));
                     }
                 }
@@ -433,6 +413,24 @@ mod tests {
                 ("lijer", Target::Abuse(1)),
             ]
         );
+    }
+
+    #[test]
+    fn a_literal_is_found_as_its_compiled_phrase() {
+        let view = Normalized::new("Daan de Vries en Sem van den Berg zagen Noor, daan de, sem van den");
+        let found = |builder: MatcherBuilder| -> Vec<(usize, usize, usize, usize)> {
+            let found = builder.build().unwrap().find_all(&view);
+            found.iter().map(|f| (f.start, f.end, f.first, f.last)).collect()
+        };
+        for literal in ["daan de vries", "noor", "sem van den berg"] {
+            let mut literal_builder = MatcherBuilder::new();
+            literal_builder.add(literal, Edge::Whole, Target::Name(0));
+            let mut compiled = MatcherBuilder::new();
+            compiled.add_school_term(Phrase::compile(literal, false).unwrap(), Edge::Whole, Target::Name(0));
+            let literal_found = found(literal_builder);
+            assert!(!literal_found.is_empty(), "{literal}");
+            assert_eq!(literal_found, found(compiled), "{literal}");
+        }
     }
 
     #[test]

@@ -9,9 +9,7 @@
 /// Does `text` contain `needle`, ignoring ASCII case?
 pub fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
     let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else { return true };
-    text.windows(needle.len())
-        .any(|window| window[0].eq_ignore_ascii_case(&first) && window.eq_ignore_ascii_case(needle))
+    needle.is_empty() || text.windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use regex::Regex;
 
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
-use crate::lexicon::{ContextRole, Group, HateRole, Lexicon, Mode};
+use crate::lexicon::{ContextRole, Group, HateRole, Lexicon, Mode, Term};
 use crate::matcher::{Edge, MatcherBuilder, Target};
 use crate::rules::{self, Rule};
 
@@ -196,13 +196,20 @@ pub struct AbuseIndex {
     heads: Vec<(&'static str, &'static Rule, Severity)>,
 }
 
+/// A term's single words in sorted order (the order masked words are tried in).
+fn sorted_single_words(term: &Term) -> Vec<&str> {
+    let mut words: Vec<&str> = term.phrase.single_words().into_iter().flatten().collect();
+    words.sort_unstable();
+    words
+}
+
 impl AbuseIndex {
     pub fn new(lexicon: &'static Lexicon) -> AbuseIndex {
         let mut whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>> = WordMap::default();
         let mut heads = Vec::new();
         for entry in &lexicon.abuse {
             let rule = rule_for(entry.category, entry.term.mode);
-            for phrase in entry.term.phrase.single_words().unwrap_or_default() {
+            for phrase in sorted_single_words(&entry.term) {
                 match entry.term.mode {
                     Mode::Word => whole.entry(phrase.chars().count()).or_default().push((phrase, rule, entry.severity)),
                     Mode::Prefix => heads.push((phrase, rule, entry.severity)),
@@ -212,7 +219,7 @@ impl AbuseIndex {
         }
         for entry in lexicon.groups.iter().filter(|g| g.term.mode == Mode::Word) {
             if let Some(severity) = entry.slur {
-                for phrase in entry.term.phrase.single_words().unwrap_or_default() {
+                for phrase in sorted_single_words(&entry.term) {
                     whole.entry(phrase.chars().count()).or_default().push((phrase, &rules::SLUR, severity));
                 }
             }

@@ -16,7 +16,6 @@
 use crate::hash::WordSet;
 
 use regex::Regex;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::detect::{Document, Found};
@@ -24,18 +23,19 @@ use crate::finding::{Hit, Severity};
 use crate::lexicon::{ContextRole, Lexicon};
 use crate::matcher::{Edge, MatcherBuilder, Target};
 use crate::normalize::{fold_letters, normalize_term};
+use crate::packed::Packed;
 use crate::roster::{Consent, Roster};
 use crate::rules;
 
 mod build;
 mod handles;
-mod pupils;
 mod relatives;
 mod spelling;
 mod typo;
 
 pub use handles::Handles;
-pub use pupils::Pupils;
+/// The pupils a name form or handle belongs to, in roster order (nearly always one).
+pub type Pupils = crate::one_or_many::OneOrMany<u32>;
 use typo::TypoIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +53,6 @@ pub enum FormKind {
 
 #[derive(Clone, Debug)]
 pub struct NameForm {
-    /// Where the phrase is in [`NameIndex::phrases`] (see [`NameIndex::phrase`]).
-    phrase: Range<u32>,
     pub kind: FormKind,
     pub pupils: Pupils,
     /// The distinctive word of this form is also a common Dutch word.
@@ -65,8 +63,8 @@ pub struct NameForm {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     pub forms: Vec<NameForm>,
-    /// The phrases of all forms, one after the other: one string rather than one per form.
-    phrases: String,
+    /// The phrase of each form, by the form's number (see [`NameIndex::phrase`]).
+    phrases: Packed,
     /// Handle and hashtag spellings (`daandevries`) → pupils.
     pub handles: Handles,
     /// Normalised first names and surnames of all pupils, to recognise names next to names.
@@ -104,20 +102,14 @@ pub struct Mention {
 impl NameIndex {
     /// Put every name form into the automaton.
     pub fn add_to(&self, builder: &mut MatcherBuilder) {
-        for (i, form) in self.forms.iter().enumerate() {
-            builder.add(self.phrase(form), Edge::Whole, Target::Name(i as u32));
+        for i in 0..self.forms.len() as u32 {
+            builder.add(self.phrase(i), Edge::Whole, Target::Name(i));
         }
     }
 
-    /// The phrase of a form, normalised: "daan de vries".
-    pub fn phrase(&self, form: &NameForm) -> &str {
-        form.phrase_in(&self.phrases)
-    }
-}
-
-impl NameForm {
-    fn phrase_in<'a>(&self, phrases: &'a str) -> &'a str {
-        &phrases[self.phrase.start as usize..self.phrase.end as usize]
+    /// The phrase of form number `form`, normalised: "daan de vries".
+    pub fn phrase(&self, form: u32) -> &str {
+        self.phrases.get(form)
     }
 }
 
@@ -175,12 +167,9 @@ pub fn detect(doc: &Document<'_>, cx: &NameContext<'_>, hits: &mut Vec<Hit>) -> 
         let body = fold_letters(&m.as_str()[1..]);
         let body = body.trim_end_matches(|c: char| c.is_ascii_digit());
         // "#teamDaan", "#hupStorm", "#trotsopNoor": a cheering prefix before the name.
-        let body = HASHTAG_PREFIXES
-            .iter()
-            .filter_map(|p| body.strip_prefix(p))
-            .find(|rest| cx.index.handles.contains_key(rest))
-            .unwrap_or(body);
-        if let Some(pupils) = cx.index.handles.get(body) {
+        let handles = &cx.index.handles;
+        let pupils = HASHTAG_PREFIXES.iter().filter_map(|p| body.strip_prefix(p)).find_map(|rest| handles.get(rest));
+        if let Some(pupils) = pupils.or_else(|| handles.get(body)) {
             let end = m.end() - m.as_str().len() + m.as_str().trim_end_matches(['.', '_']).len();
             candidates.push((
                 Mention { start: m.start(), end, tokens: None, pupils: pupils.to_vec(), confident: true },

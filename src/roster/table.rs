@@ -11,17 +11,15 @@ use std::ops::Range;
 use super::columns::Column;
 use super::consent::parse_consent;
 use super::{Consent, Pupil, is_particle, split_full_name};
+use crate::packed::Packed;
 
-/// Rows of cells. The cells' text is kept in one string, not in a string per cell: a roster of
-/// 2,000 pupils has some 12,000 cells, and most of them are read once and dropped.
+/// Rows of cells. The cells are packed into one string, not a string per cell: a roster of 2,000
+/// pupils has some 12,000 cells, and most of them are read once and dropped.
 #[derive(Default)]
 pub struct Table {
-    /// The cells' text, one after the other.
-    text: String,
-    /// Where each cell ends in `text` (it starts where the one before it ends).
-    ends: Vec<usize>,
-    /// Each row's line (CSV) or row number (workbook), 1-based, and its first cell in `ends`.
-    rows: Vec<(usize, usize)>,
+    cells: Packed,
+    /// Each row's line (CSV) or row number (workbook), 1-based, and the number of its first cell.
+    rows: Vec<(usize, u32)>,
 }
 
 /// A row of a [`Table`].
@@ -29,35 +27,29 @@ pub struct Table {
 pub struct Row<'a> {
     pub line: usize,
     table: &'a Table,
-    /// Its cells' indexes in [`Table::ends`].
-    cells: Range<usize>,
+    /// Its cells' numbers in [`Table::cells`].
+    cells: Range<u32>,
 }
 
 impl Table {
     /// An empty table for about `text` bytes of cells.
     pub fn with_capacity(text: usize) -> Table {
-        Table { text: String::with_capacity(text), ..Table::default() }
+        // A cell has some six bytes.
+        Table { cells: Packed::with_capacity(text / 6, text), ..Table::default() }
     }
 
     pub fn push_row<S: AsRef<str>>(&mut self, line: usize, cells: impl IntoIterator<Item = S>) {
-        self.rows.push((line, self.ends.len()));
+        self.rows.push((line, self.cells.len() as u32));
         for cell in cells {
-            self.text.push_str(cell.as_ref());
-            self.ends.push(self.text.len());
+            self.cells.push(cell.as_ref());
         }
     }
 
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.rows.iter().enumerate().map(|(r, &(line, first))| {
-            let end = self.rows.get(r + 1).map_or(self.ends.len(), |&(_, next)| next);
+            let end = self.rows.get(r + 1).map_or(self.cells.len() as u32, |&(_, next)| next);
             Row { line, table: self, cells: first..end }
         })
-    }
-
-    /// The text of the cell with index `cell` in `ends`.
-    fn cell(&self, cell: usize) -> &str {
-        let start = if cell == 0 { 0 } else { self.ends[cell - 1] };
-        &self.text[start..self.ends[cell]]
     }
 }
 
@@ -68,13 +60,13 @@ impl<'a> Row<'a> {
 
     /// Cell `i` of the row, if the row has one.
     pub fn get(&self, i: usize) -> Option<&'a str> {
-        let cell = self.cells.start + i;
-        (cell < self.cells.end).then(|| self.table.cell(cell))
+        let cell = self.cells.start as usize + i;
+        (cell < self.cells.end as usize).then(|| self.table.cells.get(cell as u32))
     }
 
     pub fn cells(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         let table = self.table;
-        self.cells.clone().map(move |cell| table.cell(cell))
+        self.cells.clone().map(move |cell| table.cells.get(cell))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rosters saved as a workbook (Excel `.xlsx`/`.xlsm`/`.xls`, OpenDocument `.ods`), read with
 //! `calamine`: the first sheet, or the one named after a colon (`klas.xlsx:Blad2`).
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
@@ -31,22 +32,22 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<(Table, String), String
     let mut table = Table::default();
     for (i, cells) in range.rows().enumerate() {
         // Cells left of the used range are empty: keep the columns where Excel has them.
-        let left = std::iter::repeat_n(String::new(), first_column);
+        let left = std::iter::repeat_n(Cow::Borrowed(""), first_column);
         table.push_row(first_row + i + 1, left.chain(cells.iter().map(cell_text)));
     }
     Ok((table, name))
 }
 
 /// A cell as the text a CSV export would hold: whole numbers without ".0" (a pupil number read
-/// as a number), booleans as true/false.
-fn cell_text(cell: &Data) -> String {
+/// as a number), booleans as true/false. Text cells are borrowed: the table copies them anyway.
+fn cell_text(cell: &Data) -> Cow<'_, str> {
     match cell {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => d.as_f64().to_string(),
-        Data::Error(_) | Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cow::Borrowed(s),
+        Data::Int(i) => Cow::Owned(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Cow::Owned(format!("{}", *f as i64)),
+        Data::Float(f) => Cow::Owned(f.to_string()),
+        Data::Bool(b) => Cow::Owned(b.to_string()),
+        Data::DateTime(d) => Cow::Owned(d.as_f64().to_string()),
+        Data::Error(_) | Data::Empty => Cow::Borrowed(""),
     }
 }

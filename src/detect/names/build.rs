@@ -15,6 +15,7 @@ use super::{FormKind, Handles, NameForm, NameIndex, Pupils, is_word_name, surnam
 use crate::hash::hash_one;
 use crate::lexicon::Lexicon;
 use crate::normalize::push_normalized_term;
+use crate::packed::Packed;
 use crate::roster::{Pupil, Roster};
 
 impl NameIndex {
@@ -130,7 +131,7 @@ impl<'a> Builder<'a> {
         // double it.)
         let mut index = NameIndex { handles: Handles::with_capacity(pupils * 7 / 2), ..NameIndex::default() };
         index.forms.reserve(pupils * 7);
-        index.phrases.reserve(pupils * 7 * 11);
+        index.phrases = Packed::with_capacity(pupils * 7, pupils * 7 * 11);
         Builder { index, lexicon, by_phrase: HashTable::with_capacity(pupils * 7), phrase: String::new() }
     }
 
@@ -252,20 +253,18 @@ impl<'a> Builder<'a> {
         }
         let NameIndex { forms, phrases, .. } = &mut self.index;
         let hash = phrase_hash(&self.phrase, kind);
-        let same = |&i: &u32| forms[i as usize].kind == kind && forms[i as usize].phrase_in(phrases) == self.phrase;
+        let same = |&i: &u32| forms[i as usize].kind == kind && phrases.get(i) == self.phrase;
         match self.by_phrase.find(hash, same) {
             Some(&i) => {
                 let form = &mut forms[i as usize];
-                form.pupils.add(pupil);
+                form.pupils.add_once(pupil);
                 form.is_word |= is_word;
             }
             None => {
-                let i = forms.len() as u32;
-                let start = phrases.len() as u32;
-                phrases.push_str(&self.phrase);
-                let phrase = start..phrases.len() as u32;
-                forms.push(NameForm { phrase, kind, pupils: Pupils::One(pupil), is_word });
-                let rehash = |&i: &u32| phrase_hash(forms[i as usize].phrase_in(phrases), forms[i as usize].kind);
+                // A form's phrase has the form's number.
+                let i = phrases.push(&self.phrase);
+                forms.push(NameForm { kind, pupils: Pupils::One(pupil), is_word });
+                let rehash = |&i: &u32| phrase_hash(phrases.get(i), forms[i as usize].kind);
                 self.by_phrase.insert_unique(hash, i, rehash);
             }
         }

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use hashbrown::HashTable;
 
-use super::{Mention, NameContext, followed_by_verb};
+use super::{Mention, NameContext, Pupils, followed_by_verb};
 use crate::detect::Document;
 use crate::hash::{hash_one, hash_pieces};
 use crate::lexicon::ContextRole;
@@ -26,7 +26,7 @@ pub const MIN_LETTERS: usize = 6;
 #[derive(Debug)]
 pub struct TypoWord {
     pub word: String,
-    pub pupils: Vec<u32>,
+    pub pupils: Pupils,
     /// A surname (else a first name or nickname).
     pub surname: bool,
 }
@@ -96,14 +96,11 @@ impl TypoIndex {
         if let Some(&i) =
             self.by_word.find(hash, |&i| words[i as usize].word == word && words[i as usize].surname == surname)
         {
-            let pupils = &mut words[i as usize].pupils;
-            if !pupils.contains(&pupil) {
-                pupils.push(pupil);
-            }
+            words[i as usize].pupils.add_once(pupil);
             return;
         }
         let i = words.len() as u32;
-        words.push(TypoWord { word: word.to_string(), pupils: vec![pupil], surname });
+        words.push(TypoWord { word: word.to_string(), pupils: Pupils::One(pupil), surname });
         self.by_word.insert_unique(hash, i, |&i| word_hash(&words[i as usize].word, words[i as usize].surname));
         self.add_spelling(i, None);
         // Leaving out any letter of a run ("kk" in "bakker") spells the same: the first one only.
@@ -253,10 +250,10 @@ fn judge(
     let mention = |first: usize, end_token: usize| {
         let (s, _) = doc.original_tokens(first, first);
         let (_, e) = doc.original_tokens(end_token, end_token);
-        Mention { start: s, end: e, tokens: Some((first, end_token)), pupils: name.pupils.clone(), confident: true }
+        Mention { start: s, end: e, tokens: Some((first, end_token)), pupils: name.pupils.to_vec(), confident: true }
     };
     // The pupil's other name next to it: "Ben Dijkstar", "Mohamed El Amrani".
-    for &p in &name.pupils {
+    for &p in name.pupils.iter() {
         let pupil = &cx.roster.pupils[p as usize];
         if name.surname {
             for first in std::iter::once(&pupil.first).chain(&pupil.nicknames).chain(&pupil.official_first) {
@@ -325,7 +322,7 @@ mod tests {
         index.add("bakker", 1, true);
         index.add("smit", 2, true);
         assert_eq!(index.misspelt("dijkstar")[0].word, "dijkstra");
-        assert_eq!(index.misspelt("dijksra")[0].pupils, [0]);
+        assert_eq!(*index.misspelt("dijksra")[0].pupils, [0]);
         assert_eq!(index.misspelt("baker")[0].word, "bakker");
         assert!(index.misspelt("smid").is_empty());
         assert!(index.misspelt("dijkstra").is_empty());
@@ -342,7 +339,7 @@ mod tests {
         }
         let found = |token| index.misspelt(token).iter().map(|w| (w.word.as_str(), w.surname)).collect::<Vec<_>>();
         assert_eq!(found("xansen"), [("hansen", true), ("jansen", true), ("jansen", false)]);
-        assert_eq!(index.misspelt("jansn")[0].pupils, [1, 2]);
+        assert_eq!(*index.misspelt("jansn")[0].pupils, [1, 2]);
         assert!(index.exact("ansen").is_empty());
         assert_eq!(index.exact("jansen").len(), 2);
     }
