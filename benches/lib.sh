@@ -66,7 +66,7 @@ bytes() {
 measure() {
   local reps=$1
   shift
-  local times=() cpus=() rss=0 i start end status kb user system out="${OUT:-$WORK/out}"
+  local times=() cpus=() lines=() rss=0 i start end status kb user system out="${OUT:-$WORK/out}"
   for ((i = 0; i < reps; i++)); do
     # Bash's own clock: reading it forks nothing (two `date` processes per run cost more
     # than a draft's whole scan). LC_NUMERIC=C (below) keeps its decimal point a point.
@@ -83,17 +83,28 @@ measure() {
       cat "$WORK/err" >&2
       exit 1
     fi
-    times+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.4f", e - s}')")
+    # Microseconds (the clock always has six decimals); seconds are worked out once below, so
+    # that a run costs no extra process.
+    times+=($((${end/./} - ${start/./})))
     if [ -n "$TIME_BIN" ]; then
-      read -r kb user system < <(tail -n 1 "$WORK/rss")
+      # GNU time's line is the last: a status other than 0 gets a line of its own before it.
+      mapfile -t lines <"$WORK/rss"
+      read -r kb user system <<<"${lines[-1]}"
       [ "$kb" -gt "$rss" ] && rss=$kb
-      cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.4f", u + s}')")
+      cpus+=("$user $system")
     fi
   done
+  local seconds
+  seconds=$(printf '%s\n' "${times[@]}" | awk '{printf "%.4f\n", $1 / 1e6}')
   if [ -n "$TIME_BIN" ]; then
-    echo "$(median "${times[@]}") $rss $(median "${cpus[@]}")"
+    local cpu_seconds
+    cpu_seconds=$(printf '%s\n' "${cpus[@]}" | awk '{printf "%.4f\n", $1 + $2}')
+    # (Word splitting is wanted here: one argument per run.)
+    # shellcheck disable=SC2086
+    echo "$(median $seconds) $rss $(median $cpu_seconds)"
   else
-    echo "$(median "${times[@]}") n/a n/a"
+    # shellcheck disable=SC2086
+    echo "$(median $seconds) n/a n/a"
   fi
 }
 

@@ -217,7 +217,7 @@ impl Batch<'_> {
         let markup = Markup::of(self.export.format, Path::new(name));
         let mut findings = markup::findings(self.scanner, text, markup, &Location::file(name), self.redact);
         if let Some(file) = changed {
-            findings.retain(|f| file.adds(text, f));
+            findings.retain(|f| file.adds(f));
         }
         events.push(Event::Findings(findings));
         events.push(Event::Done { items: 1, errors: Vec::new() });

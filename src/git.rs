@@ -67,11 +67,10 @@ impl ChangedFile {
         Ok(input::loaded(&bytes))
     }
 
-    /// Is the finding (in `text`, this file's new content) on a line the change adds?
-    pub fn adds(&self, text: &str, finding: &Finding) -> bool {
-        let lines = text.get(finding.start..finding.end).map_or(0, |s| s.matches('\n').count());
+    /// Does the finding (in this file's new content) lie on a line the change adds?
+    pub fn adds(&self, finding: &Finding) -> bool {
         let first = self.added.partition_point(|&l| l < finding.line);
-        self.added.get(first).is_some_and(|&l| l <= finding.line + lines)
+        self.added.get(first).is_some_and(|&l| l <= finding.end_line)
     }
 }
 

@@ -8,11 +8,11 @@ use crate::export::mapped::{MappedText, Spot};
 const MAX_REFERENCE: usize = 10;
 
 /// Decode character references; with `strip_tags`, also drop tags.
-pub fn to_text(text: &MappedText, strip_tags: bool) -> MappedText {
+pub fn to_text(text: MappedText, strip_tags: bool) -> MappedText {
     // Most comments have neither: rewriting would give the same text.
     let decodes = text.text.contains('&') || (strip_tags && text.text.contains('<'));
     if !decodes {
-        return text.clone();
+        return text;
     }
     text.rewrite(|rest: &[(char, Spot)]| match rest[0].0 {
         '&' => reference(rest).unwrap_or((1, Some('&'))),
@@ -26,11 +26,7 @@ fn reference(rest: &[(char, Spot)]) -> Option<(usize, Option<char>)> {
     let end = rest.iter().take(MAX_REFERENCE).position(|&(c, _)| c == ';')?;
     let name: String = rest[1..end].iter().map(|&(c, _)| c).collect();
     let c = if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        char::from_u32(code)?
+        crate::markup::html::numeric_reference(number)?
     } else {
         match name.as_str() {
             "amp" => '&',
@@ -70,11 +66,11 @@ mod tests {
 
     #[test]
     fn decodes_references_and_drops_tags() {
-        let out = to_text(&mapped("Lieke &amp; Bram<br>zie <a href=\"x\">hier</a> &#39;ok&#x27; 3 < 4 &foo;"), true);
+        let out = to_text(mapped("Lieke &amp; Bram<br>zie <a href=\"x\">hier</a> &#39;ok&#x27; 3 < 4 &foo;"), true);
         assert_eq!(out.text, "Lieke & Bram\nzie hier 'ok' 3 < 4 &foo;");
         assert_eq!(out.spot(8).offset, 12);
         assert_eq!(out.spot(out.text.find("hier").unwrap()).offset, 36);
-        let kept = to_text(&mapped("a <b> &lt;"), false);
+        let kept = to_text(mapped("a <b> &lt;"), false);
         assert_eq!(kept.text, "a <b> <");
     }
 }

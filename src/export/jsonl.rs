@@ -71,7 +71,7 @@ fn record(doc: &Doc, root: &Node, line: usize, options: &Options, sink: &mut Sin
     let author =
         field(AUTHOR_NAMES).and_then(|a| a.as_str().map(|_| a).or_else(|| a.get("name")).or_else(|| a.get("username")));
     sink.item(Item {
-        id: id_of(root.get("id"), &line.to_string()),
+        id: id_of(root.get("id"), line),
         author: text_of(doc, author),
         time: time_of(field(TIME_NAMES)),
         text,

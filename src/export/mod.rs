@@ -414,9 +414,10 @@ fn time_of(node: Option<&Node>) -> Option<String> {
     })
 }
 
-/// The id of an item: the id field, else the JSON Pointer of the item in the file.
-fn id_of(node: Option<&Node>, pointer: &str) -> String {
-    node.and_then(Node::scalar_text).map_or_else(|| pointer.to_string(), str::to_string)
+/// The id of an item: the id field, else `fallback` (the JSON Pointer of the item in the file, or
+/// the line of a JSON Lines record).
+fn id_of(node: Option<&Node>, fallback: impl std::fmt::Display) -> String {
+    node.and_then(Node::scalar_text).map_or_else(|| fallback.to_string(), str::to_string)
 }
 
 /// Visit every value of a JSON tree with its JSON Pointer, in document order.

@@ -40,7 +40,7 @@ pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
                 author: None,
                 time: time_of(tweet.get("created_at")),
                 text: text_of(doc, tweet.get("full_text").or_else(|| tweet.get("text")))
-                    .map(|t| html::to_text(&t, false))
+                    .map(|t| html::to_text(t, false))
                     .unwrap_or_default(),
                 extra: Vec::new(),
             });
@@ -50,7 +50,7 @@ pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
                 author: None,
                 time: time_of(note.get("createdAt")),
                 text: text_of(doc, note.path(&["core", "text"]).or_else(|| note.path(&["noteTweetResults", "text"])))
-                    .map(|t| html::to_text(&t, false))
+                    .map(|t| html::to_text(t, false))
                     .unwrap_or_default(),
                 extra: Vec::new(),
             });

@@ -25,7 +25,7 @@ pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
         let field = |key: &str| snippet.and_then(|s| s.get(key));
         let text = match text_of(doc, field("textOriginal")) {
             Some(text) => text,
-            None => text_of(doc, field("textDisplay")).map(|t| html::to_text(&t, true)).unwrap_or_default(),
+            None => text_of(doc, field("textDisplay")).map(|t| html::to_text(t, true)).unwrap_or_default(),
         };
         sink.item(Item {
             id: id_of(node.get("id"), pointer),

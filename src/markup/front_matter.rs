@@ -71,10 +71,9 @@ pub(super) fn blank(sheet: &mut Sheet<'_>) {
         Kind::Toml => toml(text, body, &mut keep, &mut media),
         Kind::Json => json(text, body, &mut keep, &mut media),
     }
+    // Every reader keeps only media paths.
     for (s, e) in media {
-        if url::is_media(&text[s..e]) {
-            sheet.mark_media(s, e);
-        }
+        sheet.mark_media(s, e);
     }
     for (s, e) in keep {
         sheet.keep(s, e);
@@ -278,7 +277,7 @@ fn json(text: &str, range: std::ops::Range<usize>, keep: &mut Vec<(usize, usize)
                 i = value_end;
                 continue;
             }
-        } else {
+        } else if url::is_media(&text[i + 1..string_end - 1]) {
             media.push((i + 1, string_end - 1));
         }
         i = string_end;

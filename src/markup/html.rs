@@ -113,11 +113,11 @@ pub(super) fn blank(sheet: &mut Sheet<'_>) {
     }
     // A tag in the copy that is not in the file is a media marker written above: leave it.
     let original = sheet.original().as_bytes();
+    // (Which tags count is seen from the whole match; only those are read.)
     let tags: Vec<Tag> = TAG
         .captures_iter(sheet.text())
+        .filter(|c| c.get(0).is_some_and(|m| original.get(m.start()) == Some(&b'<') && !crosses_paragraphs(m.as_str())))
         .filter_map(|c| Tag::read(&c))
-        .filter(|t| original.get(t.start) == Some(&b'<'))
-        .filter(|t| !crosses_paragraphs(&sheet.text()[t.start..t.end]))
         .collect();
     for t in tags {
         tag(sheet, &t);
@@ -138,10 +138,10 @@ pub(super) fn decode_entities(sheet: &mut Sheet<'_>) {
     }
 }
 
-/// Does the text hold a blank line?
+/// Does the text hold a blank line (one between its first and last line)?
 fn crosses_paragraphs(text: &str) -> bool {
-    let lines: Vec<&str> = text.split('\n').collect();
-    lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|line| line.trim().is_empty())
+    let (Some(first), Some(last)) = (text.find('\n'), text.rfind('\n')) else { return false };
+    first < last && text[first + 1..last].split('\n').any(|line| line.trim().is_empty())
 }
 
 fn spans(pattern: &Regex, text: &str) -> Vec<(usize, usize)> {
@@ -251,15 +251,21 @@ fn template(sheet: &mut Sheet<'_>, start: usize, end: usize) {
     }
 }
 
+/// The character of a numeric reference, given what follows its `#`: decimal (`39`) or
+/// hexadecimal (`x27`). Shared with the platform texts of exports ([`crate::export`]).
+pub(crate) fn numeric_reference(number: &str) -> Option<char> {
+    let code = match number.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => number.parse().ok()?,
+    };
+    char::from_u32(code)
+}
+
 /// The character a reference stands for: numeric, or one of the named references that occur in
 /// Dutch text (letters with accents, quotes, dashes).
 fn entity(name: &str) -> Option<char> {
     if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|&c| c != '\0');
+        return numeric_reference(number).filter(|&c| c != '\0');
     }
     let named = match name {
         "amp" => '&',

@@ -23,7 +23,7 @@
 //! the same length over their blanked markup ([`sheet::Sheet::mark_media`]).
 
 mod front_matter;
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod sheet;
 mod url;

@@ -117,9 +117,11 @@ impl Report for Human {
             count(summary.count(Severity::Warning), "waarschuwing", "waarschuwingen"),
             count(summary.count(Severity::Info), "tip", "tips"),
         ];
-        let total = count(summary.findings, "melding", "meldingen");
-        let new = if summary.hidden_by_baseline.is_some() { " nieuwe" } else { "" };
-        let total = total.replacen(' ', &format!("{new} "), 1);
+        let (one, many) = match summary.hidden_by_baseline {
+            Some(_) => ("nieuwe melding", "nieuwe meldingen"),
+            None => ("melding", "meldingen"),
+        };
+        let total = count(summary.findings, one, many);
         writeln!(
             out,
             "{}",

@@ -205,31 +205,27 @@ pub const NO_ARTICLES: &str = "Deze regel gaat over postwacht zelf en verwijst n
 
 fn descriptor(rule: &Rule) -> Descriptor {
     let guidelines = rule.guidelines(&crate::protocol::Protocol::ALL);
-    let articles_text: Vec<String> =
-        guidelines.iter().map(|g| format!("{} {}: {}", g.protocol.title(), g.article, g.summary)).collect();
-    let articles_markdown: Vec<String> =
-        guidelines.iter().map(|g| format!("- **{} {}**: {}", g.protocol.title(), g.article, g.summary)).collect();
+    // A rule about postwacht itself (PW9xx) cites no article: say so rather than print an empty
+    // list.
+    let (articles_text, articles_markdown) = if guidelines.is_empty() {
+        (NO_ARTICLES.to_string(), NO_ARTICLES.to_string())
+    } else {
+        let line = |g: &crate::protocol::Guideline| format!("{} {}: {}", g.protocol.title(), g.article, g.summary);
+        let item =
+            |g: &crate::protocol::Guideline| format!("- **{} {}**: {}", g.protocol.title(), g.article, g.summary);
+        (
+            format!("Artikelen:\n{}", guidelines.iter().map(line).collect::<Vec<_>>().join("\n")),
+            format!("**Artikelen**\n\n{}", guidelines.iter().map(item).collect::<Vec<_>>().join("\n")),
+        )
+    };
     Descriptor {
         id: rule.code,
         name: rule.name,
         short_description: Text { text: rule.summary.to_string() },
         full_description: Text { text: rule.explanation.to_string() },
-        // A rule about postwacht itself (PW9xx) cites no article: say so rather than print an
-        // empty list.
-        help: if guidelines.is_empty() {
-            Help {
-                text: format!("Wat kun je doen: {}\n\n{NO_ARTICLES}", rule.advice),
-                markdown: format!("**Wat kun je doen:** {}\n\n{NO_ARTICLES}", rule.advice),
-            }
-        } else {
-            Help {
-                text: format!("Wat kun je doen: {}\n\nArtikelen:\n{}", rule.advice, articles_text.join("\n")),
-                markdown: format!(
-                    "**Wat kun je doen:** {}\n\n**Artikelen**\n\n{}",
-                    rule.advice,
-                    articles_markdown.join("\n")
-                ),
-            }
+        help: Help {
+            text: format!("Wat kun je doen: {}\n\n{articles_text}", rule.advice),
+            markdown: format!("**Wat kun je doen:** {}\n\n{articles_markdown}", rule.advice),
         },
         default_configuration: Configuration { level: level(rule.severity) },
         properties: RuleProperties {

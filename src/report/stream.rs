@@ -8,16 +8,31 @@ use serde::Serialize;
 /// Write `value` pretty-printed, every line but the first indented by `indent` spaces (the
 /// first follows a key or a bracket already written).
 pub fn write_value(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    // JSON strings escape their line breaks, so every '\n' here is between tokens.
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-            write!(out, "{:indent$}", "")?;
+    serde_json::to_writer_pretty(Indented { out, indent }, value).map_err(io::Error::from)
+}
+
+/// Writes through to `out`, with `indent` spaces after every line break. JSON strings escape
+/// their line breaks, so every one the pretty printer writes is between tokens.
+struct Indented<'a> {
+    out: &'a mut dyn Write,
+    indent: usize,
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (i, piece) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                writeln!(self.out)?;
+                write!(self.out, "{:1$}", "", self.indent)?;
+            }
+            self.out.write_all(piece)?;
         }
-        out.write_all(line.as_bytes())?;
+        Ok(buf.len())
     }
-    Ok(())
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A JSON array written one element at a time, its elements indented by `indent` spaces.
