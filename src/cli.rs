@@ -405,6 +405,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         export: export::Options { format: args.input_format, text_column: args.text_column.clone() },
         redact: args.redact,
         threads,
+        keep_texts: args.format.wants_texts(args.redact),
     };
     let mut progress = Progress::new(!args.quiet, jobs.len(), || jobs.iter().map(Job::size).sum());
 
@@ -458,6 +459,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
                 progress.file_done();
             }
             Event::Scanned(bytes) => progress.scanned(bytes),
+            Event::Text { path, text } => printer.text(&path, &text),
         }
         write_error.is_none()
     });

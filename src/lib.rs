@@ -32,6 +32,7 @@ pub mod baseline;
 pub mod batch;
 pub mod cli;
 pub mod config;
+pub mod deadline;
 pub mod detect;
 pub mod encoding;
 pub mod export;
