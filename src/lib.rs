@@ -37,6 +37,7 @@ pub mod detect;
 pub mod encoding;
 pub mod export;
 pub mod finding;
+pub mod fix;
 pub mod git;
 pub mod hash;
 pub mod input;
