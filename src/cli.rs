@@ -458,7 +458,11 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
 
 /// The scanner for a run: the rosters read and their consent column chosen (notes on stderr),
 /// the wordlists built. `None` after an error, which has been reported.
-fn build_scanner(args: &ScanArgs, fingerprint_key: Option<crate::baseline::Key>, note_no_roster: bool) -> Option<Scanner> {
+fn build_scanner(
+    args: &ScanArgs,
+    fingerprint_key: Option<crate::baseline::Key>,
+    note_no_roster: bool,
+) -> Option<Scanner> {
     let mut roster = Roster::default();
     for path in &args.rosters {
         match Roster::load(path) {

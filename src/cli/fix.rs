@@ -251,7 +251,16 @@ fn describe(name: &str, outcome: &fix::Outcome, written: bool, quiet: bool) {
     );
     for left in &outcome.left {
         let f = &left.finding;
-        eprintln!("  {}:{}:{}  {} {}  {}: {}", name, f.line, f.column, f.severity.dutch(), f.rule, f.category.dutch(), left.reason);
+        eprintln!(
+            "  {}:{}:{}  {} {}  {}: {}",
+            name,
+            f.line,
+            f.column,
+            f.severity.dutch(),
+            f.rule,
+            f.category.dutch(),
+            left.reason
+        );
         if let Some(rule) = rules::find(f.rule) {
             eprintln!("    Wat kun je doen: {}", rule.advice);
         }

@@ -256,7 +256,10 @@ mod tests {
     #[test]
     fn export_times_on_the_dutch_clock() {
         // Winter: UTC+1; summer: UTC+2.
-        assert_eq!(parse("2026-11-21T13:03:12Z"), Some(LocalTime { seconds: 14 * 3600 + 3 * 60 + 12, ..local(2026, 11, 21, 0, 0) }));
+        assert_eq!(
+            parse("2026-11-21T13:03:12Z"),
+            Some(LocalTime { seconds: 14 * 3600 + 3 * 60 + 12, ..local(2026, 11, 21, 0, 0) })
+        );
         assert_eq!(parse("2026-10-08T10:01:00+0000"), Some(local(2026, 10, 8, 12, 1)));
         assert_eq!(parse("2026-07-01T23:30:00.000Z"), Some(local(2026, 7, 2, 1, 30)));
         assert_eq!(parse("2026-03-29T00:59:00Z"), Some(local(2026, 3, 29, 1, 59)));

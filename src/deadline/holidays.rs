@@ -76,7 +76,8 @@ mod tests {
 
     #[test]
     fn easter_falls_on_the_known_dates() {
-        for (year, month, day) in [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22)]
+        for (year, month, day) in
+            [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22)]
         {
             assert_eq!(easter_sunday(year), date(year, month, day), "{year}");
             assert_eq!(easter_sunday(year).weekday(), 6, "{year} is a Sunday");

@@ -79,7 +79,8 @@ fn script(a: &[&str], b: &[&str]) -> Vec<Op> {
         let mut k = -d;
         while k <= d {
             let index = (k + offset) as usize;
-            let mut x = if k == -d || (k != d && v[index - 1] < v[index + 1]) { v[index + 1] } else { v[index - 1] + 1 };
+            let mut x =
+                if k == -d || (k != d && v[index - 1] < v[index + 1]) { v[index + 1] } else { v[index - 1] + 1 };
             let mut y = x - k;
             while x < n && y < m && a[x as usize] == b[y as usize] {
                 x += 1;
@@ -101,8 +102,7 @@ fn script(a: &[&str], b: &[&str]) -> Vec<Op> {
         let d = d as isize;
         let k = x - y;
         let index = |k: isize| (k + offset) as usize;
-        let previous_k =
-            if k == -d || (k != d && v[index(k - 1)] < v[index(k + 1)]) { k + 1 } else { k - 1 };
+        let previous_k = if k == -d || (k != d && v[index(k - 1)] < v[index(k + 1)]) { k + 1 } else { k - 1 };
         let previous_x = v[index(previous_k)];
         let previous_y = previous_x - previous_k;
         while x > previous_x && y > previous_y {

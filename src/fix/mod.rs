@@ -67,18 +67,16 @@ pub fn fix(scanner: &Scanner, text: &str, markup: Markup, path: &str, policy: &P
     for _ in 0..MAX_ROUNDS {
         let published = markup::published(&current, markup);
         let draft = Draft { text: &current, published: &published, markup };
-        let planned = plan::plan(&draft, &findings, policy, scanner.roster(), |f| {
-            refused.contains(&(f.rule, f.matched.clone()))
-        });
+        let planned =
+            plan::plan(&draft, &findings, policy, scanner.roster(), |f| refused.contains(&(f.rule, f.matched.clone())));
         if planned.is_empty() {
             break;
         }
         let edits: Vec<Edit> = planned.iter().map(|p| p.edit.clone()).collect();
         let (candidate, placed) = edit::apply(&current, &edits);
         let after = check(&candidate);
-        let bad: Vec<usize> = (0..planned.len())
-            .filter(|&i| !keeps_its_claims(&planned[i], placed[i], &findings, &after))
-            .collect();
+        let bad: Vec<usize> =
+            (0..planned.len()).filter(|&i| !keeps_its_claims(&planned[i], placed[i], &findings, &after)).collect();
         if !bad.is_empty() {
             for &i in &bad {
                 for &f in &planned[i].resolves {
@@ -136,7 +134,10 @@ fn keeps_its_claims(planned: &plan::Planned, placed: (usize, usize), before: &[F
     let (old_start, old_end) = (planned.edit.start, planned.edit.end);
     let was_there = |f: &Finding| {
         before.iter().any(|b| {
-            b.rule == f.rule && b.start <= old_end && old_start <= b.end && !(old_start == old_end && b.end == old_start)
+            b.rule == f.rule
+                && b.start <= old_end
+                && old_start <= b.end
+                && !(old_start == old_end && b.end == old_start)
         })
     };
     // A tip that follows from the fix (a photo reminder once no pupil without consent is named)

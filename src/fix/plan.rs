@@ -52,7 +52,8 @@ pub fn no_fix(f: &Finding, draft: &Draft, policy: &Policy) -> Option<String> {
     if f.category.is_abuse() {
         return Some("scheldwoorden, discriminatie, bedreigingen en obsceniteit herschrijft postwacht nooit".into());
     }
-    let unsafe_only = |what: &str| (!policy.unsafe_fixes).then(|| format!("{what}; met --unsafe-fixes doet postwacht dat"));
+    let unsafe_only =
+        |what: &str| (!policy.unsafe_fixes).then(|| format!("{what}; met --unsafe-fixes doet postwacht dat"));
     match f.category {
         Category::PupilName => {
             if in_web_address(draft.text, f.start, f.end) {
@@ -148,7 +149,8 @@ fn settle(mut planned: Vec<Planned>) -> Vec<Planned> {
     let mut out: Vec<Planned> = Vec::new();
     for p in planned {
         if let Some(last) = out.last_mut() {
-            let inside = p.edit.start >= last.edit.start && p.edit.end <= last.edit.end && last.edit.start < last.edit.end;
+            let inside =
+                p.edit.start >= last.edit.start && p.edit.end <= last.edit.end && last.edit.start < last.edit.end;
             if inside {
                 last.resolves.extend(p.resolves);
                 last.claims.extend(p.claims);
@@ -200,7 +202,8 @@ fn name_edit(draft: &Draft, f: &Finding, choice: NameChoice, roster: &Roster) ->
     }
     // "Roos H." is a name with its initial's dot: the dot goes with it ("een leerling heeft").
     let mut end = f.end;
-    let initial_last = f.matched.rsplit(' ').next().is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+    let initial_last =
+        f.matched.rsplit(' ').next().is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
     if initial_last && draft.text[end..].starts_with('.') && f.matched.contains(' ') {
         end += 1;
         let sentence_ends = draft.text[end..].trim_start_matches(' ').chars().next().is_none_or(char::is_uppercase);
@@ -301,7 +304,11 @@ fn drop_sentence(draft: &Draft, start: usize, end: usize) -> Edit {
         if published[from - 1] == b'\n' {
             let previous = line_start_of(from - 1);
             let previous_text = draft.published[previous..from - 1].trim_end();
-            if continues(from) && !previous_text.is_empty() && !previous_text.ends_with(['.', '!', '?']) && continues(previous) {
+            if continues(from)
+                && !previous_text.is_empty()
+                && !previous_text.ends_with(['.', '!', '?'])
+                && continues(previous)
+            {
                 from -= 1;
                 continue;
             }
@@ -337,7 +344,11 @@ fn drop_sentence(draft: &Draft, start: usize, end: usize) -> Edit {
     if blank(first_line..from) && blank(to..last_line_end) {
         // Whole lines: take them out with the line break after them.
         let end = (last_line_end + 1).min(draft.text.len());
-        let start = if end == draft.text.len() && !draft.text.ends_with('\n') && first_line > 0 { first_line - 1 } else { first_line };
+        let start = if end == draft.text.len() && !draft.text.ends_with('\n') && first_line > 0 {
+            first_line - 1
+        } else {
+            first_line
+        };
         return Edit { start, end, with: String::new() };
     }
     // At the end of a line, the spaces before the sentence go too.

@@ -113,12 +113,34 @@ impl Policy {
 /// one of the two languages uses often.
 pub fn is_english(text: &str) -> bool {
     const ENGLISH: &[&str] = &[
-        "the", "and", "our", "with", "for", "to", "of", "you", "this", "my", "at", "are", "was", "were", "today", "we're",
-        "what", "great", "all", "students", "school's", "proud", "thanks",
+        "the", "and", "our", "with", "for", "to", "of", "you", "this", "my", "at", "are", "was", "were", "today",
+        "we're", "what", "great", "all", "students", "school's", "proud", "thanks",
     ];
     const DUTCH: &[&str] = &[
-        "de", "het", "een", "en", "van", "onze", "met", "voor", "op", "je", "dit", "mijn", "bij", "niet", "wat", "zijn",
-        "vandaag", "wij", "ook", "trots", "leerlingen", "naar", "aan", "er",
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "onze",
+        "met",
+        "voor",
+        "op",
+        "je",
+        "dit",
+        "mijn",
+        "bij",
+        "niet",
+        "wat",
+        "zijn",
+        "vandaag",
+        "wij",
+        "ook",
+        "trots",
+        "leerlingen",
+        "naar",
+        "aan",
+        "er",
     ];
     let (mut english, mut dutch) = (0, 0);
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {

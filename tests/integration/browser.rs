@@ -75,14 +75,17 @@ fn browse(page: &Path, size: (u32, u32), extra: &[String]) -> String {
 /// Write the review page for `args` (and its JSON findings) into the scratch folder.
 fn page(name: &str, args: &[&str]) -> (PathBuf, Vec<Value>) {
     let run = |format: &str| {
-        let output = Command::new(env!("CARGO_BIN_EXE_postwacht"))
-            .args(["scan", "--no-config", "--roster"])
-            .arg(root().join("fixtures/rosters/groep7.csv"))
-            .args(["--format", format])
-            .args(args.iter().map(|a| if a.starts_with("fixtures/") { root().join(a).display().to_string() } else { a.to_string() }))
-            .env("POSTWACHT_NOW", NOW)
-            .output()
-            .expect("run postwacht");
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_postwacht"))
+                .args(["scan", "--no-config", "--roster"])
+                .arg(root().join("fixtures/rosters/groep7.csv"))
+                .args(["--format", format])
+                .args(args.iter().map(|a| {
+                    if a.starts_with("fixtures/") { root().join(a).display().to_string() } else { a.to_string() }
+                }))
+                .env("POSTWACHT_NOW", NOW)
+                .output()
+                .expect("run postwacht");
         assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
         output.stdout
     };
@@ -214,8 +217,15 @@ fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
                 3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
                 4 => {
                     let p = i16::from(left) + i16::from(up) - i16::from(up_left);
-                    let (pa, pb, pc) = ((p - i16::from(left)).abs(), (p - i16::from(up)).abs(), (p - i16::from(up_left)).abs());
-                    if pa <= pb && pa <= pc { left } else if pb <= pc { up } else { up_left }
+                    let (pa, pb, pc) =
+                        ((p - i16::from(left)).abs(), (p - i16::from(up)).abs(), (p - i16::from(up_left)).abs());
+                    if pa <= pb && pa <= pc {
+                        left
+                    } else if pb <= pc {
+                        up
+                    } else {
+                        up_left
+                    }
                 }
                 other => panic!("PNG filter {other}"),
             };
@@ -233,7 +243,8 @@ fn count_colour(pixels: &[[u8; 3]], colour: [u8; 3]) -> usize {
 
 #[test]
 fn browser_draft_page_shows_every_mark_and_its_note() {
-    let (page, findings) = page("draft", &["--org", "OBS De Regenboog", "fixtures/example/concept.txt", "fixtures/cli/nieuwsbrief.md"]);
+    let (page, findings) =
+        page("draft", &["--org", "OBS De Regenboog", "fixtures/example/concept.txt", "fixtures/cli/nieuwsbrief.md"]);
     for (size, name) in [(DESKTOP, "review-draft-desktop"), (PHONE, "review-draft-phone")] {
         let m = measure(&page, size);
         assert_eq!(m["findings"].as_u64(), Some(findings.len() as u64), "a note per finding: {m}");
@@ -263,17 +274,28 @@ fn browser_draft_page_shows_every_mark_and_its_note() {
 fn browser_export_page_is_a_worklist_with_deadlines() {
     let (page, findings) = page(
         "export",
-        &["--channel", "school", "fixtures/exports/facebook-graph.json", "fixtures/exports/youtube.json", "fixtures/exports/whatsapp-android.txt"],
+        &[
+            "--channel",
+            "school",
+            "fixtures/exports/facebook-graph.json",
+            "fixtures/exports/youtube.json",
+            "fixtures/exports/whatsapp-android.txt",
+        ],
     );
-    let mut comments: Vec<(String, String)> =
-        findings.iter().map(|f| (f["path"].as_str().unwrap().to_string(), f["item"].as_str().unwrap().to_string())).collect();
+    let mut comments: Vec<(String, String)> = findings
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_string(), f["item"].as_str().unwrap().to_string()))
+        .collect();
     comments.sort();
     comments.dedup();
     let now = postwacht::deadline::clock::parse(NOW).unwrap();
     let mut late: Vec<(String, String)> = findings
         .iter()
         .filter(|f| {
-            f["time"].as_str().and_then(postwacht::deadline::clock::parse).is_some_and(|t| postwacht::deadline::deadline(t) < now)
+            f["time"]
+                .as_str()
+                .and_then(postwacht::deadline::clock::parse)
+                .is_some_and(|t| postwacht::deadline::deadline(t) < now)
         })
         .map(|f| (f["path"].as_str().unwrap().to_string(), f["item"].as_str().unwrap().to_string()))
         .collect();

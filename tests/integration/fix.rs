@@ -74,8 +74,14 @@ fn drafts() -> Vec<Draft> {
             }
         }
     }
-    for file in ["cli/draft.txt", "cli/clean.txt", "cli/staff.txt", "cli/nieuwsbrief.md", "cli/nieuwsbrief.html", "example/concept.txt"]
-    {
+    for file in [
+        "cli/draft.txt",
+        "cli/clean.txt",
+        "cli/staff.txt",
+        "cli/nieuwsbrief.md",
+        "cli/nieuwsbrief.html",
+        "example/concept.txt",
+    ] {
         let path = fixtures().join(file);
         drafts.push(Draft {
             name: file.to_string(),
@@ -99,7 +105,8 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
         if let Some((_, s)) = scanners.iter().find(|(k, _)| *k == key) {
             return s;
         }
-        let (roster, _) = Roster::load(&fixtures().join("rosters").join(format!("{}.csv", draft.roster))).expect("roster");
+        let (roster, _) =
+            Roster::load(&fixtures().join("rosters").join(format!("{}.csv", draft.roster))).expect("roster");
         let mut settings = Settings { orgs: draft.orgs.clone(), ..Settings::default() };
         if draft.channel.as_deref() == Some("school") {
             settings.channel = Channel::School;
@@ -138,7 +145,10 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
             let once = fix::fix(scanner, &draft.text, draft.markup, &draft.name, &policy);
             let twice = fix::fix(scanner, &once.text, draft.markup, &draft.name, &policy);
             if twice.text != once.text || !twice.fixed.is_empty() {
-                failures.push(format!("{label}: {}: a second fix changed it:\n{}\n→\n{}", draft.name, once.text, twice.text));
+                failures.push(format!(
+                    "{label}: {}: a second fix changed it:\n{}\n→\n{}",
+                    draft.name, once.text, twice.text
+                ));
             }
             let after = markup::findings(scanner, &once.text, draft.markup, &location, false);
             for f in &once.fixed {
@@ -153,7 +163,10 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
                     })
                 };
                 if still(f.rule) {
-                    failures.push(format!("{label}: {}: {} was claimed fixed ({:?} → {:?}) but is still found", draft.name, f.rule, f.was, f.became));
+                    failures.push(format!(
+                        "{label}: {}: {} was claimed fixed ({:?} → {:?}) but is still found",
+                        draft.name, f.rule, f.was, f.became
+                    ));
                 }
                 *fixed.entry(f.category).or_default() += 1;
             }
@@ -175,8 +188,14 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
                     let (start, end) = (offset, offset + line.len());
                     offset = end;
                     let touched = found.iter().any(|f| f.start < end && start < f.end.max(f.start + 1));
-                    if !touched && !line.trim().is_empty() && !once.text.split_inclusive('\n').any(|l| l.trim_end() == line.trim_end()) {
-                        failures.push(format!("{label}: {}: the line {line:?} changed, though nothing was found on it", draft.name));
+                    if !touched
+                        && !line.trim().is_empty()
+                        && !once.text.split_inclusive('\n').any(|l| l.trim_end() == line.trim_end())
+                    {
+                        failures.push(format!(
+                            "{label}: {}: the line {line:?} changed, though nothing was found on it",
+                            draft.name
+                        ));
                     }
                 }
             }
@@ -193,12 +212,18 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
             }
         }
         // The safe fixes must do their work: most names and personal data go.
-        let share = |c: Category| fixed.get(&c).copied().unwrap_or(0) as f64 / before.get(&c).copied().unwrap_or(1).max(1) as f64;
+        let share = |c: Category| {
+            fixed.get(&c).copied().unwrap_or(0) as f64 / before.get(&c).copied().unwrap_or(1).max(1) as f64
+        };
         if share(Category::PupilName) < 0.8 {
-            failures.push(format!("{label}: only {:.0}% of pupil-name findings fixed", 100.0 * share(Category::PupilName)));
+            failures
+                .push(format!("{label}: only {:.0}% of pupil-name findings fixed", 100.0 * share(Category::PupilName)));
         }
         if share(Category::Disclaimer) < 0.8 {
-            failures.push(format!("{label}: only {:.0}% of disclaimer findings fixed", 100.0 * share(Category::Disclaimer)));
+            failures.push(format!(
+                "{label}: only {:.0}% of disclaimer findings fixed",
+                100.0 * share(Category::Disclaimer)
+            ));
         }
         for abuse in [Category::Insult, Category::Discrimination, Category::Threat, Category::Obscene] {
             if fixed.contains_key(&abuse) {

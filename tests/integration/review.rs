@@ -20,7 +20,9 @@ fn postwacht(args: &[String]) -> (Option<i32>, String, String) {
 }
 
 fn args(list: &[&str]) -> Vec<String> {
-    list.iter().map(|a| if a.starts_with("fixtures/") { root().join(a).display().to_string() } else { a.to_string() }).collect()
+    list.iter()
+        .map(|a| if a.starts_with("fixtures/") { root().join(a).display().to_string() } else { a.to_string() })
+        .collect()
 }
 
 /// Is `word` in `text` as a word of its own (not inside a longer word)?
@@ -50,7 +52,8 @@ fn redacted_review_page_holds_no_name_passage_or_author() {
     plain.extend(args(&["--format", "json"]));
     plain.extend(args(&inputs));
     let (_, json, _) = postwacht(&plain);
-    let findings: Vec<Value> = serde_json::from_str::<Value>(&json).expect("json")["findings"].as_array().unwrap().clone();
+    let findings: Vec<Value> =
+        serde_json::from_str::<Value>(&json).expect("json")["findings"].as_array().unwrap().clone();
     let mut redacted = args(&common);
     redacted.extend(args(&["--redact", "--format", "html"]));
     redacted.extend(args(&inputs));
@@ -112,9 +115,17 @@ fn fix_write_rewrites_the_file_once() {
     assert!(stderr.contains("aangepast en geschreven"), "{stderr}");
     let once = std::fs::read_to_string(&draft).unwrap();
     assert_ne!(once, original);
-    assert!(!once.contains("Noor Bakker") && once.starts_with("---\ntitle: \"Schoolreis groep 7: Een leerling wint de quiz\"\ndate:"));
+    assert!(
+        !once.contains("Noor Bakker")
+            && once.starts_with("---\ntitle: \"Schoolreis groep 7: Een leerling wint de quiz\"\ndate:")
+    );
     // The structure stands: front matter, the code block, the comment, the link.
-    for kept in ["\n---\n\n# Naar Artis\n", "```text\n", "<!-- Nog navragen bij Mila Dekker -->", "(https://example.invalid/verslag/liam-bos \"Verslag\")"] {
+    for kept in [
+        "\n---\n\n# Naar Artis\n",
+        "```text\n",
+        "<!-- Nog navragen bij Mila Dekker -->",
+        "(https://example.invalid/verslag/liam-bos \"Verslag\")",
+    ] {
         assert!(once.contains(kept), "{kept:?} is gone:\n{once}");
     }
     let (_, _, stderr) = run();

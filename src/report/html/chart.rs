@@ -19,11 +19,7 @@ pub fn hours(per_hour: &[usize; 24]) -> String {
         "<svg class=\"hours\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"hours-title\" \
          xmlns=\"http://www.w3.org/2000/svg\"><title id=\"hours-title\">Reacties per uur van de dag ({total} in totaal)</title>"
     );
-    let _ = write!(
-        svg,
-        "<line x1=\"0\" y1=\"{y}\" x2=\"{WIDTH}\" y2=\"{y}\" class=\"axis\"/>",
-        y = HEIGHT - BOTTOM
-    );
+    let _ = write!(svg, "<line x1=\"0\" y1=\"{y}\" x2=\"{WIDTH}\" y2=\"{y}\" class=\"axis\"/>", y = HEIGHT - BOTTOM);
     for (hour, &count) in per_hour.iter().enumerate() {
         let x = hour * slot;
         let height = count * room / most;

@@ -56,7 +56,12 @@ pub fn mark(text: &str, passages: &[Passage]) -> String {
         match covering.iter().map(|p| p.severity).max() {
             Some(severity) => {
                 let notes: Vec<&str> = covering.iter().map(|p| p.note).collect();
-                let _ = write!(out, "<mark class=\"{}\" data-notes=\"{}\">{piece}</mark>", severity.as_str(), notes.join(" "));
+                let _ = write!(
+                    out,
+                    "<mark class=\"{}\" data-notes=\"{}\">{piece}</mark>",
+                    severity.as_str(),
+                    notes.join(" ")
+                );
             }
             None => out.push_str(&piece),
         }
@@ -106,6 +111,9 @@ mod tests {
     fn ranges_outside_the_text_or_inside_a_character_do_not_break_it() {
         let text = "Zoë";
         let html = mark(text, &[passage(3, 99, Severity::Info, "n1", 1)]);
-        assert_eq!(html, "Zo<mark class=\"info\" data-notes=\"n1\">ë</mark><a class=\"ref info\" id=\"r-n1\" href=\"#n1\" title=\"tip\">●1</a>");
+        assert_eq!(
+            html,
+            "Zo<mark class=\"info\" data-notes=\"n1\">ë</mark><a class=\"ref info\" id=\"r-n1\" href=\"#n1\" title=\"tip\">●1</a>"
+        );
     }
 }

@@ -131,8 +131,11 @@ impl Page {
     fn summary(&self, page: &mut String, summary: &Summary) {
         let count = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
         let files = count(summary.files, "bestand", "bestanden");
-        let items =
-            if summary.items > summary.files { format!(" ({})", count(summary.items, "bericht", "berichten")) } else { String::new() };
+        let items = if summary.items > summary.files {
+            format!(" ({})", count(summary.items, "bericht", "berichten"))
+        } else {
+            String::new()
+        };
         let _ = write!(page, "<header><h1>Controle door postwacht</h1><p class=\"total\" id=\"total\">");
         if summary.findings == 0 {
             let _ = write!(page, "Geen meldingen in {files}{items}. Ziet er goed uit!");
@@ -190,7 +193,12 @@ impl Page {
              <th scope=\"col\">artikelen</th></tr></thead><tbody>"
         );
         for (p, entries) in per_protocol {
-            let _ = write!(page, "<tr><th scope=\"row\">{}</th><td class=\"list\">{}</td></tr>", p.title(), entries.join(" · "));
+            let _ = write!(
+                page,
+                "<tr><th scope=\"row\">{}</th><td class=\"list\">{}</td></tr>",
+                p.title(),
+                entries.join(" · ")
+            );
         }
         page.push_str("</tbody></table>");
         table(page, "per-bestand", "Per bestand", "bestand", by_file.iter().map(|(path, n)| (escape(path), *n)));
@@ -224,11 +232,8 @@ impl Page {
 
     fn text_article(&self, page: &mut String, number: usize, text: &Text) {
         let id = format!("t{number}");
-        let _ = write!(
-            page,
-            "<article class=\"text\" id=\"{id}\"><h3>{}</h3><div class=\"columns\">",
-            escape(&text.path)
-        );
+        let _ =
+            write!(page, "<article class=\"text\" id=\"{id}\"><h3>{}</h3><div class=\"columns\">", escape(&text.path));
         let notes: Vec<String> = (1..=text.findings.len()).map(|n| format!("n-{id}-{n}")).collect();
         match &text.text {
             Some(body) => {
@@ -382,6 +387,9 @@ mod tests {
 
     #[test]
     fn escapes_what_html_reads_as_markup() {
-        assert_eq!(escape("<script>\"a\" & 'b'</script>"), "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
     }
 }
