@@ -128,6 +128,7 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
         let mut fixed: BTreeMap<Category, usize> = BTreeMap::new();
         let mut left: BTreeMap<Category, usize> = BTreeMap::new();
         let mut before: BTreeMap<Category, usize> = BTreeMap::new();
+        let mut disclaimers_with_org = 0;
         for draft in &drafts {
             let scanner = get(draft);
             let policy = Policy {
@@ -141,6 +142,10 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
             let location = Location::file(&draft.name);
             for f in markup::findings(scanner, &draft.text, draft.markup, &location, false) {
                 *before.entry(f.category).or_default() += 1;
+                // Without an organisation name there is no disclaimer sentence to add.
+                if f.category == Category::Disclaimer && !draft.orgs.is_empty() {
+                    disclaimers_with_org += 1;
+                }
             }
             let once = fix::fix(scanner, &draft.text, draft.markup, &draft.name, &policy);
             let twice = fix::fix(scanner, &once.text, draft.markup, &draft.name, &policy);
@@ -219,10 +224,10 @@ fn fix_resolves_what_it_claims_and_is_idempotent() {
             failures
                 .push(format!("{label}: only {:.0}% of pupil-name findings fixed", 100.0 * share(Category::PupilName)));
         }
-        if share(Category::Disclaimer) < 0.8 {
+        let disclaimers_fixed = fixed.get(&Category::Disclaimer).copied().unwrap_or(0);
+        if (disclaimers_fixed as f64) < 0.8 * disclaimers_with_org as f64 {
             failures.push(format!(
-                "{label}: only {:.0}% of disclaimer findings fixed",
-                100.0 * share(Category::Disclaimer)
+                "{label}: only {disclaimers_fixed} of {disclaimers_with_org} disclaimer findings fixed in posts with an organisation name"
             ));
         }
         for abuse in [Category::Insult, Category::Discrimination, Category::Threat, Category::Obscene] {

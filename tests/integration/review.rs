@@ -58,8 +58,9 @@ fn redacted_review_page_holds_no_name_passage_or_author() {
     redacted.extend(args(&["--redact", "--format", "html"]));
     redacted.extend(args(&inputs));
     let (status, page, stderr) = postwacht(&redacted);
-    assert_eq!(status, Some(1), "{stderr}");
-    assert!(page.contains("<!DOCTYPE html>") && page.contains("[leerlingnaam]"));
+    // reacties.jsonl has a damaged line on purpose: status 2, the rest still on the page.
+    assert_eq!(status, Some(2), "{stderr}");
+    assert!(page.contains("<!DOCTYPE html>") && page.contains("PW101"));
     let mut problems = Vec::new();
     for f in &findings {
         let matched = f["matched"].as_str().unwrap();
@@ -117,7 +118,7 @@ fn fix_write_rewrites_the_file_once() {
     assert_ne!(once, original);
     assert!(
         !once.contains("Noor Bakker")
-            && once.starts_with("---\ntitle: \"Schoolreis groep 7: Een leerling wint de quiz\"\ndate:")
+            && once.starts_with("---\ntitle: \"Schoolreis groep 7: een leerling wint de quiz\"\ndate:")
     );
     // The structure stands: front matter, the code block, the comment, the link.
     for kept in [
