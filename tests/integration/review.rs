@@ -64,7 +64,9 @@ fn redacted_review_page_holds_no_name_passage_or_author() {
     let mut problems = Vec::new();
     for f in &findings {
         let matched = f["matched"].as_str().unwrap();
-        if matched.chars().count() >= 3 && page.contains(matched) {
+        // Our own texts may use the words ("Wat onder ons moet blijven …" is PW305's advice).
+        let ours = postwacht::rules::ALL.iter().any(|r| r.advice.contains(matched) || r.message.contains(matched));
+        if matched.chars().count() >= 3 && !ours && page.contains(matched) {
             problems.push(format!("passage {matched:?} ({})", f["rule"]));
         }
         if let Some(author) = f["author"].as_str()
