@@ -215,7 +215,8 @@ impl Page {
 
     fn texts_section(&self, page: &mut String) {
         page.push_str("<section id=\"teksten\" aria-labelledby=\"teksten-kop\"><h2 id=\"teksten-kop\">Teksten</h2>\n");
-        let (with, clean): (Vec<(usize, &Text)>, Vec<(usize, &Text)>) =
+        type Numbered<'t> = Vec<(usize, &'t Text)>;
+        let (with, clean): (Numbered, Numbered) =
             self.texts.iter().enumerate().partition(|(_, t)| !t.findings.is_empty());
         for (index, text) in with {
             self.text_article(page, index + 1, text);
