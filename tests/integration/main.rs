@@ -7,6 +7,7 @@ mod corpus;
 mod exports;
 mod generator;
 mod git;
+mod holdout;
 mod markup;
 mod output;
 mod parallel;
