@@ -183,9 +183,9 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     location::detect(doc, hits);
     if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
         // An address written in words ("ria at ziggo punt nl") may have neither.
-        hits.extend(spelled_emails(text).map(|(s, e)| {
-            Hit::new(&rules::EMAIL_ADDRESS, s, e).with_detail("verhuld geschreven")
-        }));
+        hits.extend(
+            spelled_emails(text).map(|(s, e)| Hit::new(&rules::EMAIL_ADDRESS, s, e).with_detail("verhuld geschreven")),
+        );
         return;
     }
     age::detect(text, cx.mentions, hits);
@@ -231,7 +231,11 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     let iban_shaped: Vec<(usize, usize)> = ibans.iter().map(|m| (m.start(), m.end())).collect();
     // Identifiers by their cue first: "BSN: 8436 46 974" is one BSN, not a phone number.
     for id in identifier::detect(doc, cx.mentions) {
-        let hit = if id.bsn { Hit::new(&rules::BSN, id.start, id.end) } else { Hit::new(&rules::IDENTIFIER, id.start, id.end) };
+        let hit = if id.bsn {
+            Hit::new(&rules::BSN, id.start, id.end)
+        } else {
+            Hit::new(&rules::IDENTIFIER, id.start, id.end)
+        };
         push(hit, &mut taken);
     }
     for m in phone::PHONE.find_iter(text) {

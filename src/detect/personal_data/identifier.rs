@@ -17,9 +17,8 @@ use crate::detect::names::Mention;
 use crate::lexicon::ContextRole;
 
 /// An identifier: letters, digits and inner dashes, dots or slashes, with at least one digit.
-static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Za-z]{0,4}-?\d[0-9A-Za-z]*(?:[.\-/]\d[0-9A-Za-z]*)*").expect("valid regex")
-});
+static VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z]{0,4}-?\d[0-9A-Za-z]*(?:[.\-/]\d[0-9A-Za-z]*)*").expect("valid regex"));
 /// Nine digits, each group apart by one space, dot or dash at most.
 static GROUPED_BSN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d(?:[ .\-]?\d){8}(?-u:\b)").expect("valid regex"));
