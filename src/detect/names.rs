@@ -233,7 +233,7 @@ impl Judged {
     }
 
     /// Somebody else's name, most likely: said as a tip, as it may still be the pupil's family.
-    fn as_tip(mut self, detail: &'static str) -> Judged {
+    fn tip_only(mut self, detail: &'static str) -> Judged {
         self.severity = Severity::Info;
         self.detail = detail;
         self
@@ -293,7 +293,7 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
                 let reason = used_as_name(doc, cx, first, last)?;
                 Some(Judged::new(&rules::PUPIL_NAME_WORD, first, last).because(reason))
             } else if somebody_else_after(doc, cx, last, form) {
-                Some(Judged::new(&rules::PUPIL_FIRST_NAME, first, last).as_tip(OTHER_SURNAME))
+                Some(Judged::new(&rules::PUPIL_FIRST_NAME, first, last).tip_only(OTHER_SURNAME))
             } else {
                 plain(&rules::PUPIL_FIRST_NAME)
             }
@@ -311,7 +311,7 @@ fn judge(doc: &Document<'_>, cx: &NameContext<'_>, found: &Found, form: &NameFor
             }
             let rule = if form.is_word { &rules::PUPIL_NAME_WORD } else { &rules::PUPIL_SURNAME };
             if somebody_else_before(doc, cx, first, form) {
-                return Some(Judged::new(rule, first, last).as_tip(OTHER_FIRST_NAME));
+                return Some(Judged::new(rule, first, last).tip_only(OTHER_FIRST_NAME));
             }
             if !form.is_word {
                 return plain(rule);
