@@ -250,6 +250,12 @@ pub enum ContextRole {
     Whereabouts,
     /// Words that make a letter-and-digit code a licence plate ("kenteken", "auto").
     Vehicle,
+    /// Words that make a capitalised sequence the name of an organisation, place or thing ("B.V.",
+    /// "stichting", "FC", "zaal", "prijs"): a roster name inside one is not the pupil.
+    Thing,
+    /// Words that make the number after (or before) them a personal identifier ("leerlingnummer",
+    /// "dossiernr", "bsn").
+    Identifier,
 }
 
 /// The vocabulary of the threat grammar (`threats.tsv`).
@@ -394,6 +400,8 @@ impl Lexicon {
                     "relative" => ContextRole::Relative,
                     "whereabouts" => ContextRole::Whereabouts,
                     "vehicle" => ContextRole::Vehicle,
+                    "thing" => ContextRole::Thing,
+                    "identifier" => ContextRole::Identifier,
                     other => return Err(CONTEXT.row_error(row, format!("onbekende rol '{other}'"))),
                 };
                 Ok(ContextEntry { term: term(&CONTEXT, row, "word")?, role })

@@ -65,7 +65,7 @@ const MEDIA: Articles = &[
 ];
 
 const NAME_ADVICE: &str =
-    "Laat de naam weg of schrijf iets als \"een leerling uit groep 7\". Ook met toestemming noemt SGH geen namen.";
+    "Laat de naam weg of schrijf iets als \"een leerling uit onze groep\". Ook met toestemming noemt SGH geen namen.";
 const DATA_ADVICE: &str =
     "Haal dit gegeven weg. Wil je contact mogelijk maken, verwijs dan naar het algemene adres of nummer van de school.";
 const CONFIDENTIAL_ADVICE: &str = "Haal dit weg: het hoort in het leerling- of personeelsdossier, niet op sociale media. Twijfel je, overleg dan met je leidinggevende.";
@@ -102,13 +102,13 @@ rule!(PUPIL_FIRST_NAME, "PW102", "pupil-first-name", PupilName, Error, PUPIL_NAM
     summary: "Voornaam van een leerling, ook als bezitsvorm (Daans, Noor's) of met voorletter (Roos H.).",
     message: "Hier staat de voornaam van een leerling.",
     advice: NAME_ADVICE,
-    explanation: "Vindt de roepnaam van een leerling op de leerlingenlijst, ook in de bezitsvorm (Daans, Noor's) en met de voorletter van de achternaam (Roos H.). Een voornaam die ook een gewoon woord is (Roos, Storm, Bas) telt alleen als hij als naam gebruikt wordt; zie PW105.\n\nWaarom: in een klas, op een schoolpagina of in een oudergroep is een voornaam genoeg om een kind te herkennen.\n\nVoorbeeld: \"Daan heeft vandaag de voorleeswedstrijd gewonnen.\"");
+    explanation: "Vindt de roepnaam van een leerling op de leerlingenlijst, ook in de bezitsvorm (Daans, Noor's) en met de voorletter van de achternaam (Roos H.). Een voornaam die ook een gewoon woord is (Roos, Storm, Bas) telt alleen als hij als naam gebruikt wordt; zie PW105. In de bezitsvorm (\"Jade's tas\", \"Storms fiets\") is zo'n woord zeker een naam: dan is het deze fout. Staat er een andere achternaam achter (\"Daan Roodenburg\"), dan is het waarschijnlijk iemand anders en meldt postwacht alleen een tip.\n\nWaarom: in een klas, op een schoolpagina of in een oudergroep is een voornaam genoeg om een kind te herkennen.\n\nVoorbeeld: \"Daan heeft vandaag de voorleeswedstrijd gewonnen.\"");
 
 rule!(PUPIL_SURNAME, "PW103", "pupil-surname", PupilName, Error, PUPIL_NAME, "[leerlingnaam]",
     summary: "Achternaam van een leerling (met tussenvoegsel).",
     message: "Hier staat de achternaam van een leerling.",
     advice: NAME_ADVICE,
-    explanation: "Vindt de achternaam van een leerling, met tussenvoegsel als die er een heeft (\"De Vries\", \"van den Berg\"). Staat er een andere voornaam voor (\"Hugo de Vries\"), dan gaat het om iemand anders en meldt postwacht niets.\n\nWaarom: ook een achternaam maakt een leerling herkenbaar, zeker in een kleine schoolgemeenschap.\n\nVoorbeeld: \"De Vries scoorde twee keer.\"");
+    explanation: "Vindt de achternaam van een leerling, met tussenvoegsel als die er een heeft (\"De Vries\", \"van den Berg\"). Staat er een andere voornaam voor (\"Hugo de Vries\"), dan gaat het meestal om iemand anders; postwacht meldt dat als tip, want het kan ook familie van de leerling zijn. Staat er een voornaam van de leerling voor met één letter verschil (\"Dan Smits\", \"Mohamed el Idrissi\"), dan is het de volledige naam (PW101). Hoort de achternaam bij een bedrijf, club, straat of prijs (\"Visser Bouw B.V.\", \"de Kees Bakker-zaal\"), dan telt hij niet.\n\nWaarom: ook een achternaam maakt een leerling herkenbaar, zeker in een kleine schoolgemeenschap.\n\nVoorbeeld: \"De Vries scoorde twee keer.\"");
 
 rule!(PUPIL_HANDLE, "PW104", "pupil-handle", PupilName, Error, PUPIL_NAME, "[leerlingnaam]",
     summary: "@-vermelding of #hashtag die de naam van een leerling spelt.",
@@ -120,7 +120,7 @@ rule!(PUPIL_NAME_WORD, "PW105", "pupil-name-also-word", PupilName, Warning, PUPI
     summary: "Een naam die ook een gewoon woord is (Roos, Storm, Bas), gebruikt als naam.",
     message: "Dit lijkt de naam van een leerling; het is ook een gewoon woord, dus kijk even na of een leerling bedoeld is.",
     advice: NAME_ADVICE,
-    explanation: "Veel namen zijn ook woorden: Roos, Storm, Bas, Jade, Fleur, Merel, Ben; Kok, Prins, Visser, de Boer. Zo'n woord telt pas als het als naam gebruikt wordt: met een hoofdletter midden in de zin, zonder lidwoord ervoor. Omdat dat minder zeker is dan een gewone naam, is dit een waarschuwing.\n\nVoorbeeld: \"Gisteren won Roos de voorleeswedstrijd\" (wel), \"de roos in de tuin\" (niet).");
+    explanation: "Veel namen zijn ook woorden: Roos, Storm, Bas, Jade, Fleur, Merel, Ben; Kok, Prins, Visser, de Boer. Zo'n woord telt pas als het als naam gebruikt wordt: met een hoofdletter midden in de zin, zonder lidwoord ervoor, aangesproken, of aan het begin van de zin met een werkwoord erna (\"Visser werkte\"). De melding zegt waarom het woord als naam gelezen is. Omdat dat minder zeker is dan een gewone naam, is dit een waarschuwing; in de bezitsvorm is het een fout (PW102). In een naam van een bedrijf, club, straat of prijs (\"Visser Bouw B.V.\") en in een kop in hoofdletters (\"STORM OP KOMST\") telt het niet.\n\nVoorbeeld: \"Gisteren won Roos de voorleeswedstrijd\" (wel), \"de roos in de tuin\" (niet).");
 
 rule!(PUPIL_NAME_TYPO, "PW106", "pupil-name-misspelt", PupilName, Warning, PUPIL_NAME, "[leerlingnaam]",
     summary: "Naam van een leerling met één tikfout (Dijkstar, Vermeulne).",
@@ -138,27 +138,27 @@ rule!(PUPIL_VIA_RELATIVE, "PW107", "pupil-via-relative", PupilName, Error, PUPIL
 
 rule!(EMAIL_ADDRESS, "PW201", "email-address", PersonalData, Error, PERSONAL_DATA, "[e-mailadres]",
     summary: "Persoonlijk e-mailadres.",
-    message: "Hier staat een persoonlijk e-mailadres.",
+    message: "Hier staat een e-mailadres.",
     advice: DATA_ADVICE,
-    explanation: "Vindt e-mailadressen. Algemene adressen van de school zelf (info@, administratie@, … op het domein van de organisatie) zijn geen persoonsgegeven; die meldt postwacht hooguit als tip.\n\nWaarom: een persoonlijk e-mailadres is een persoonsgegeven (AVG) en trekt spam en ongewenst contact aan.\n\nVoorbeeld: \"Mail de moeder van Daan: petra.devries@gmail.com\"");
+    explanation: "Vindt e-mailadressen, ook verhuld geschreven (\"naam [at] school [punt] nl\", \"naam(at)school.nl\", \"naam at ziggo punt nl\"). Algemene adressen van de school zelf (info@, administratie@, … op het domein van de organisatie) zijn geen persoonsgegeven; die meldt postwacht hooguit als tip.\n\nWaarom: een persoonlijk e-mailadres is een persoonsgegeven (AVG) en trekt spam en ongewenst contact aan.\n\nVoorbeeld: \"Mail de moeder van Daan: petra.devries@gmail.com\"");
 
 rule!(PHONE_NUMBER, "PW202", "phone-number", PersonalData, Error, PERSONAL_DATA, "[telefoonnummer]",
-    summary: "Nederlands telefoonnummer (06, +31 6, 0031, vaste nummers).",
+    summary: "Nederlands telefoonnummer (06, vaste nummers, 085/088, +31, 0031; servicenummers als waarschuwing).",
     message: "Hier staat een telefoonnummer.",
     advice: DATA_ADVICE,
-    explanation: "Vindt Nederlandse mobiele nummers (06, +31 6, 0031 6) en vaste nummers, met spaties of streepjes. Het algemene nummer van de school, als zodanig aangekondigd (\"bel de school op …\"), telt niet.\n\nWaarom: een telefoonnummer is een persoonsgegeven (AVG).\n\nVoorbeeld: \"Bel me even op 06-12345678\"");
+    explanation: "Vindt Nederlandse telefoonnummers zoals het nummerplan ze toestaat: mobiel (06, tien cijfers), vast (netnummer, tien cijfers), plaatsonafhankelijk (084, 085, 087, 088, tien cijfers), ook met +31 of 0031, met of zonder spaties, streepjes, punten of een schuine streep, en met het netnummer tussen haakjes (\"(020) 123 45 67\"). Servicenummers (0800, 0900, 0906, 0909 met vier of zeven cijfers) zijn bijna altijd van een organisatie: die zijn een waarschuwing. Het algemene nummer van de school, als zodanig aangekondigd (\"bel de school op …\"), telt niet.\n\nWaarom: een telefoonnummer is een persoonsgegeven (AVG).\n\nVoorbeeld: \"Bel me even op 06-12345678\"");
 
 rule!(HOME_ADDRESS, "PW203", "home-address", PersonalData, Error, PERSONAL_DATA, "[adres]",
-    summary: "Woonadres: straat met huisnummer, of postcode.",
+    summary: "Woonadres: straat met huisnummer, postbus, of postcode bij een plaats.",
     message: "Hier staat een adres.",
     advice: DATA_ADVICE,
-    explanation: "Vindt straatnamen met huisnummer (straat, laan, weg, plein, gracht, kade, dijk, …) en Nederlandse postcodes (1234 AB).\n\nWaarom: een woonadres maakt een kind of gezin vindbaar.\n\nVoorbeeld: \"Het feestje is op de Dorpsstraat 12, 1234 AB\"");
+    explanation: "Vindt straatnamen met huisnummer (straat, laan, weg, plein, gracht, kade, dijk, …, ook afgekort: \"Kerkstr. 12\", \"Dorpsln 3\"), huisnummers met letter, reeks of toevoeging (\"11a\", \"11-13\", \"11 bis\"), een postbus, en Nederlandse postcodes (1234 AB, 1234AB) bij een straat, een plaatsnaam of het woord postcode. Een straatnaam zonder nummer, of een code als \"1500 KB\" of \"1400 GT tegen\", is geen adres.\n\nWaarom: een woonadres maakt een kind of gezin vindbaar.\n\nVoorbeeld: \"Het feestje is op de Dorpsstraat 12, 1234 AB\"");
 
 rule!(BSN, "PW204", "bsn", PersonalData, Error, PERSONAL_DATA, "[bsn]",
     summary: "Burgerservicenummer (geldig volgens de elfproef).",
     message: "Hier staat een burgerservicenummer.",
     advice: "Haal het BSN weg. Een BSN hoort nooit op sociale media of in een nieuwsbrief.",
-    explanation: "Vindt negencijferige nummers die de elfproef van het burgerservicenummer doorstaan. Nummers die de proef niet halen (ordernummers, kenmerken) tellen niet.\n\nWaarom: het BSN is een bijzonder beschermd identificatienummer.\n\nVoorbeeld: \"BSN 111222333\"");
+    explanation: "Vindt negencijferige nummers die de elfproef van het burgerservicenummer doorstaan. Na \"BSN\" of \"burgerservicenummer\" (of ervoor, \"(bsn)\") mogen de cijfers in elke groepering staan (\"8436 46 974\", \"121 54 72 80\"). Nummers die de proef niet halen (ordernummers, kenmerken) en bedragen (\"… euro\") tellen niet.\n\nWaarom: het BSN is een bijzonder beschermd identificatienummer.\n\nVoorbeeld: \"BSN 111222333\"");
 
 rule!(IBAN, "PW205", "iban", PersonalData, Error, PERSONAL_DATA, "[iban]",
     summary: "IBAN-rekeningnummer (geldig volgens mod 97).",
@@ -195,6 +195,12 @@ rule!(LOCATION_SHARING, "PW210", "location-sharing", PersonalData, Warning, PERS
     message: "Hier staat waar een groep of persoon op dit moment is.",
     advice: "Deel een plaats pas achteraf (\"we zijn in Parijs geweest\"), en nooit coördinaten of een live-locatie.",
     explanation: "Vindt berichten die vertellen waar een groep of iemand nu is: \"we zitten nu in Parijs\", \"we zijn net aangekomen bij de Efteling\", \"📍 Texel\", en GPS-coördinaten (52.3702, 4.8952) of een kaartlink met coördinaten. Coördinaten zijn een fout, de andere een waarschuwing.\n\nWaarom: een actuele locatie laat zien waar kinderen op dat moment te vinden zijn.\n\nVoorbeeld: \"We zitten nu bij de Efteling, morgen terug!\"");
+
+rule!(IDENTIFIER, "PW211", "personal-identifier", PersonalData, Warning, PERSONAL_DATA, "[nummer]",
+    summary: "Nummer dat iemand aanwijst: leerlingnummer, studentnummer, dossiernummer, klantnummer, lidnummer, patiëntnummer, serienummer.",
+    message: "Hier staat een nummer dat naar één persoon leidt.",
+    advice: "Haal het nummer weg. Wie het nummer kent, kan in een administratie opzoeken om wie het gaat.",
+    explanation: "Vindt een nummer dat door het woord ervoor of erachter een persoon aanwijst: leerlingnummer, stamnummer, studentnummer, dossiernummer, patiëntnummer (patnr), cliëntnummer, klantnummer, lidnummer, personeelsnummer, serienummer, en \"(bsn)\" achter een nummer. Tussen het woord en het nummer mag staan van wie het is (\"het leerlingnummer van mijn zoon is …\"). Een BSN dat de elfproef doorstaat, is PW204. Ordernummers, artikelnummers en factuurnummers tellen niet.\n\nWaarom: zo'n nummer is een persoonsgegeven: met de administratie erbij wijst het één leerling, ouder of collega aan.\n\nVoorbeeld: \"Het leerlingnummer van Daan is 204311.\"");
 
 // --- confidential --------------------------------------------------------------------------
 
@@ -384,6 +390,7 @@ pub static ALL: &[&Rule] = &[
     &AGE,
     &LICENCE_PLATE,
     &LOCATION_SHARING,
+    &IDENTIFIER,
     &CARE,
     &HEALTH,
     &PERSONNEL,

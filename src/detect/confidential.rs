@@ -32,7 +32,9 @@ pub fn detect(doc: &Document<'_>, mentions: &[Mention], hits: &mut Vec<Hit>) {
             continue;
         }
         let sentence = doc.sentence_index(found.first);
-        if entry.kind.needs_person() && !about_a_person(doc, mentions, found.first) {
+        // A personnel matter may be the writer's own: "mijn aanstelling wordt niet verlengd".
+        let about_the_writer = || entry.kind == ConfidentialKind::Personnel && by_the_writer(doc, found.first);
+        if entry.kind.needs_person() && !about_a_person(doc, mentions, found.first) && !about_the_writer() {
             continue;
         }
         if let Some((_, _, hit)) = passages.iter_mut().find(|(s, k, _)| *s == sentence && *k == entry.kind) {
@@ -58,6 +60,12 @@ fn inside_safe(doc: &Document<'_>, first: usize, last: usize) -> bool {
     doc.found_starting_in(first.saturating_sub(crate::detect::abuse::MAX_SAFE_WORDS), first + 1)
         .iter()
         .any(|s| matches!(s.target, Target::Safe(_)) && last <= s.last)
+}
+
+/// Does the writer speak of themself in the sentence around token `i` ("ik", "mijn")?
+fn by_the_writer(doc: &Document<'_>, i: usize) -> bool {
+    let (start, end) = doc.sentence_range(i);
+    (start..end).any(|t| matches!(doc.token(t), "ik" | "mijn" | "m'n" | "me" | "mij"))
 }
 
 /// Is the sentence around token `i` about a particular person?

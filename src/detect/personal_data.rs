@@ -19,7 +19,9 @@ use crate::rules;
 
 mod age;
 mod banks;
+mod identifier;
 mod location;
+mod phone;
 mod plate;
 
 /// Word boundaries in these patterns are ASCII ones, `(?-u:\b)`: with a Unicode `\b` the regex
@@ -35,20 +37,30 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()"'\]\[]+"#));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:\+|00)?\(?\d[\d \u{00A0}\-–—.()]{7,18}\d"));
-/// "j.postma [at] ziggo.nl", "naam(at)school.nl": an address written to fool harvesters.
+/// "j.postma [at] ziggo.nl", "naam(at)school.nl", "anna {at} hotmail.com": an address written
+/// with its @ and dots in brackets, to fool harvesters.
 static EMAIL_SPELLED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)[a-z0-9][a-z0-9._%+\-]*\s*[\[(]\s*(?:at|apenstaartje|@)\s*[\])]\s*[a-z0-9\-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[a-z0-9\-]+)*\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[a-z]{2,24}",
+        r"(?i)[a-z0-9][a-z0-9._%+\-]*\s*[\[({]\s*(?:at|apenstaartje|@)\s*[\]})]\s*[a-z0-9\-]+(?:\s*(?:\.|[\[({]\s*(?:dot|punt)\s*[\]})])\s*[a-z0-9\-]+)*\s*(?:\.|[\[({]\s*(?:dot|punt)\s*[\]})])\s*[a-z]{2,24}",
+    )
+});
+/// "k.bakker at hotmail punt nl", "piet AT xs4all DOT nl", "tom.smit @ hotmail . com": an address
+/// written in words or with spaces. Without brackets "at" and "punt" are ordinary words, so the
+/// address must end in a common top-level domain.
+static EMAIL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+\-]*(?:\s+(?:at|apenstaartje)\s+|\s+@\s*|\s*@\s+)[a-z0-9][a-z0-9\-]*(?:(?:\s+(?:dot|punt)\s+|\s*\.\s*)[a-z0-9][a-z0-9\-]*)*(?:\s+(?:dot|punt)\s+|\s*\.\s*)(?:nl|be|com|net|org|eu|de|info|nu|fr|uk|io)(?-u:\b)",
     )
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?-u:\b)[1-9][0-9]{3} ?[A-Za-z]{2}(?-u:\b)"));
 static STREET: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)(?-u:\b)[\p{L}'\-]{3,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard|plantsoen|hof|markt|wal|erf|brink|ring|pad|park|straatje|laantje|kamp|dam) \d{1,4}(?: ?[a-z](?-u:\b)|-\d{1,3}(?-u:\b))?",
+        r"(?i)(?-u:\b)[\p{L}'\-]{3,}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|allee|boulevard|plantsoen|hof|markt|wal|erf|brink|ring|pad|park|straatje|laantje|kamp|dam|str\.?|ln|pln|wg) \d{1,4}(?: bis(?-u:\b)| ?[a-z](?-u:\b)|-\d{1,4}(?-u:\b))?",
     )
 });
 /// A street name that comes first: "Laan van Meerdervoort 50", "Plein 1813 3".
+/// "Postbus 123": a PO box is an address too.
+static PO_BOX: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)postbus \d{1,5}(?-u:\b)"));
 static STREET_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?-u:\b)(?:Laan|Plein|Kade|Singel|Dreef|Hof|Weg|Dijk) (?:van |der |de |den |het |op |ter |)(?:\p{Lu}[\p{L}'\-]+ ){1,2}\d{1,4}(?: ?[a-z](?-u:\b)|-\d{1,3}(?-u:\b))?",
@@ -146,12 +158,16 @@ const ROLE_MAILBOXES: &[&str] = &[
     "crediteuren",
 ];
 
-/// Original byte ranges of e-mail addresses and URLs (unsorted).
+/// Original byte ranges of e-mail addresses (also spelled out) and URLs (unsorted).
 pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
-    if !text.contains(['@', '.']) {
-        return Vec::new();
-    }
-    EMAIL.find_iter(text).chain(URL.find_iter(text)).map(|m| (m.start(), m.end())).collect()
+    let mut spans: Vec<(usize, usize)> = if text.contains(['@', '.']) {
+        EMAIL.find_iter(text).chain(URL.find_iter(text)).map(|m| (m.start(), m.end())).collect()
+    } else {
+        Vec::new()
+    };
+    // "tom.smit @ hotmail . com": the name in a spelled-out address is part of the address too.
+    spans.extend(spelled_emails(text));
+    spans
 }
 
 /// What the personal-data check needs besides the document.
@@ -166,6 +182,10 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     let text = doc.text;
     location::detect(doc, hits);
     if !text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+        // An address written in words ("ria at ziggo punt nl") may have neither.
+        hits.extend(
+            spelled_emails(text).map(|(s, e)| Hit::new(&rules::EMAIL_ADDRESS, s, e).with_detail("verhuld geschreven")),
+        );
         return;
     }
     age::detect(text, cx.mentions, hits);
@@ -195,10 +215,8 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
         };
         push(hit, &mut taken);
     }
-    if text.contains(['[', '(']) {
-        for m in EMAIL_SPELLED.find_iter(text) {
-            push(Hit::new(&rules::EMAIL_ADDRESS, m.start(), m.end()).with_detail("verhuld geschreven"), &mut taken);
-        }
+    for (start, end) in spelled_emails(text) {
+        push(Hit::new(&rules::EMAIL_ADDRESS, start, end).with_detail("verhuld geschreven"), &mut taken);
     }
     let ibans: Vec<regex::Match> = IBAN.find_iter(text).collect();
     for m in &ibans {
@@ -211,18 +229,35 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
     }
     // A string shaped like an IBAN that failed its check is no phone number either.
     let iban_shaped: Vec<(usize, usize)> = ibans.iter().map(|m| (m.start(), m.end())).collect();
-    for m in PHONE.find_iter(text) {
+    // Identifiers by their cue first: "BSN: 8436 46 974" is one BSN, not a phone number.
+    for id in identifier::detect(doc, cx.mentions) {
+        let hit = if id.bsn {
+            Hit::new(&rules::BSN, id.start, id.end)
+        } else {
+            Hit::new(&rules::IDENTIFIER, id.start, id.end)
+        };
+        push(hit, &mut taken);
+    }
+    for m in phone::PHONE.find_iter(text) {
         let (start, end) = trim_phone(text, m.start(), m.end());
         if iban_shaped.iter().any(|&(s, e)| start < e && s < end) {
             continue;
         }
-        if !boundary_ok(text, start, end) || !phone_valid(&text[start..end]) || is_date_like(&text[start..end]) {
+        if !boundary_ok(text, start, end) || is_date_like(&text[start..end]) {
             continue;
         }
+        let Some(kind) = phone::classify(&text[start..end]) else { continue };
         if context_before(doc, start, &[ContextRole::NumberLabel]) || school_contact(doc, start) {
             continue;
         }
-        push(Hit::new(&rules::PHONE_NUMBER, start, end), &mut taken);
+        let hit = Hit::new(&rules::PHONE_NUMBER, start, end);
+        let hit = match kind {
+            phone::PhoneKind::Personal => hit,
+            phone::PhoneKind::Service => {
+                hit.with_severity(Severity::Warning).with_detail("servicenummer, meestal van een organisatie")
+            }
+        };
+        push(hit, &mut taken);
     }
     for m in BSN.find_iter(text) {
         let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
@@ -233,7 +268,7 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
         } else {
             continue;
         };
-        if !context_before(doc, m.start(), &[ContextRole::NumberLabel]) {
+        if !context_before(doc, m.start(), &[ContextRole::NumberLabel]) && !is_amount(text, m.start(), m.end()) {
             push(Hit::new(rule, m.start(), m.end()), &mut taken);
         }
     }
@@ -290,40 +325,28 @@ fn trim_phone(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// A Dutch phone number: 06 + 8 digits, a geographic number (0 + 9 digits), with +31 or 0031 for
-/// the leading 0. Service numbers (0800, 0900), and numbers of other lengths, are not personal.
-fn phone_valid(candidate: &str) -> bool {
-    let plus = candidate.trim_start_matches('(').starts_with('+');
-    let digits: String = candidate.chars().filter(char::is_ascii_digit).collect();
-    let dutch = if plus { digits.strip_prefix("31") } else { digits.strip_prefix("0031") };
-    let national = if let Some(rest) = dutch {
-        // "+31 (0)6 …": the trunk 0 in brackets is dropped.
-        format!("0{}", rest.trim_start_matches('0'))
-    } else if plus || digits.starts_with("00") {
-        // A foreign number (+32 475 98 76 54): any plausible length is a phone number.
-        let international = if plus { digits.len() } else { digits.len() - 2 };
-        return (9..=15).contains(&international) && separators_like_a_phone(candidate);
-    } else {
-        digits
-    };
-    national.len() == 10
-        && national.starts_with('0')
-        && !national.starts_with("00")
-        && !national.starts_with("08")
-        && !national.starts_with("09")
-        // Separators inside the number come in groups like a phone number, not like a sum.
-        && separators_like_a_phone(candidate)
+/// Original byte ranges of e-mail addresses written to fool harvesters, in brackets or in words.
+fn spelled_emails(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bracketed = text.contains(['[', '(', '{']).then(|| EMAIL_SPELLED.find_iter(text)).into_iter().flatten();
+    let lower_at = |t: &str| t.contains(" at ") || t.contains(" AT ") || t.contains(" At ");
+    let worded = (lower_at(text) || text.contains("apenstaartje") || text.contains(" @") || text.contains("@ "))
+        .then(|| EMAIL_WORDS.find_iter(text))
+        .into_iter()
+        .flatten();
+    let mut found: Vec<(usize, usize)> = bracketed.map(|m| (m.start(), m.end())).collect();
+    for m in worded {
+        if !found.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
+            found.push((m.start(), m.end()));
+        }
+    }
+    found.into_iter()
 }
 
-/// Dots in a phone number come as "020.123.4567" or in pairs "06.52.71.93.04", not as in a sum
-/// or a list of amounts.
-fn separators_like_a_phone(candidate: &str) -> bool {
-    let dots = candidate.chars().filter(|c| *c == '.').count();
-    if dots <= 2 {
-        return true;
-    }
-    let groups: Vec<&str> = candidate.split('.').collect();
-    groups.len() == 5 && groups.iter().all(|g| g.trim().len() == 2)
+/// Is the number at `start..end` an amount of money ("353 799 075 euro", "€ 120.000.000")?
+fn is_amount(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start().to_lowercase();
+    let before = text[..start].trim_end();
+    after.starts_with("euro") || after.starts_with('€') || before.ends_with('€') || before.ends_with("EUR")
 }
 
 fn is_date_like(candidate: &str) -> bool {
@@ -333,11 +356,12 @@ fn is_date_like(candidate: &str) -> bool {
     DATE_START.is_match(candidate) && !pairs
 }
 
-/// Street addresses and postcodes, a street followed by its postcode as one passage
-/// ("Dorpsstraat 12, 1234 AB").
+/// Street addresses, PO boxes and postcodes, a street followed by its postcode as one passage
+/// ("Dorpsstraat 12, 1234 AB"). A postcode on its own must stand next to a place name ("3511 LK
+/// Utrecht") or after the word postcode: "1400 GT tegen de buren" is some other code.
 fn addresses(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for m in STREET.find_iter(text).chain(STREET_FIRST.find_iter(text)) {
+    for m in STREET.find_iter(text).chain(STREET_FIRST.find_iter(text)).chain(PO_BOX.find_iter(text)) {
         let number: String = m.as_str().chars().rev().take_while(|c| !c.is_whitespace()).collect();
         let number: String = number.chars().rev().filter(char::is_ascii_digit).collect();
         let year_like = number.len() == 4 && (1900..=2099).contains(&number.parse::<u32>().unwrap_or(0));
@@ -357,10 +381,34 @@ fn addresses(text: &str) -> Vec<(usize, usize)> {
             .find(|(_, e)| *e <= m.start() && text[*e..m.start()].trim_start_matches([',', ' ']).is_empty());
         match joins {
             Some(street) => street.1 = m.end(),
-            None => out.push((m.start(), m.end())),
+            None if place_after(&text[m.end()..]) || cue_before_postcode(&text[..m.start()]) => {
+                out.push((m.start(), m.end()))
+            }
+            None => {}
         }
     }
     out
+}
+
+/// Does a place name follow a postcode: a capitalised word after a space or comma ("3511 LK
+/// Utrecht", "1234 AB, Ons Dorp")?
+fn place_after(rest: &str) -> bool {
+    let rest = rest.strip_prefix([',', ' ']).unwrap_or(rest).trim_start_matches(' ');
+    // "2512KX nr 41", "1234 AB 12": a house number is as good as a place.
+    let lower = rest.to_lowercase();
+    let number = lower.strip_prefix("nr").or(lower.strip_prefix("huisnummer")).unwrap_or(&lower);
+    if number.trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'').collect();
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Is the postcode announced: "postcode 1234 AB", "adres: 1234AB"?
+fn cue_before_postcode(before: &str) -> bool {
+    let before = before.trim_end().trim_end_matches(':').trim_end().to_lowercase();
+    let before = before.strip_suffix(" is").unwrap_or(&before);
+    ["postcode", "adres", "pc"].iter().any(|cue| before.ends_with(cue))
 }
 
 /// Ninefold numbers starting with 10 whose 11-proef sum leaves 5: the onderwijsnummer DUO gives a
@@ -562,7 +610,18 @@ mod tests {
         assert_eq!(found("Dorpsstraat 12, 1234 AB Ons Dorp"), ["Dorpsstraat 12, 1234 AB"]);
         assert_eq!(found("Laan van Meerdervoort 50"), ["Laan van Meerdervoort 50"]);
         assert_eq!(found("Kerkstraat 12a"), ["Kerkstraat 12a"]);
+        assert_eq!(found("bij ons, Nieuwstr. 45 dus"), ["Nieuwstr. 45"]);
+        assert_eq!(found("op Beukenln 17 en"), ["Beukenln 17"]);
+        assert_eq!(found("naar Postbus 4021, ter attentie"), ["Postbus 4021"]);
+        assert_eq!(found("Vondelstraat 8 bis, boven"), ["Vondelstraat 8 bis"]);
+        assert_eq!(found("in 2314XH Leiden"), ["2314XH"]);
+        assert_eq!(found("postcode: 2314 XH"), ["2314 XH"]);
+        assert_eq!(found("postcode is 3511ab, huisnummer 7"), ["3511ab"]);
+        assert_eq!(found("op 2512KX nr 41 dus"), ["2512KX"]);
         for none in [
+            "De Nieuwstr. wordt opnieuw bestraat",
+            "de bus heeft 2200 PK onder de motorkap",
+            "Het model 1800 XS is uitverkocht",
             "op het Marktplein 9.30 uur",
             "Sportpark 3 mei",
             "Sportpark 3 km",
@@ -594,16 +653,31 @@ mod tests {
             "06.12.34.56.78",
             "06-123 456 78",
             "+316 12345678",
+            "+32 475 98 76 54",
+            "06.52.71.93.04",
+            "06–19 84 27 35",
         ] {
-            assert!(phone_valid(ok), "{ok}");
+            assert_eq!(phone::classify(ok), Some(phone::PhoneKind::Personal), "{ok}");
         }
-        assert!(phone_valid("+32 475 98 76 54"));
-        assert!(phone_valid("06.52.71.93.04"));
-        assert!(phone_valid("06–19 84 27 35"));
-        for bad in ["0800-2000", "0900-1234567", "12345678", "06-1234567", "+44 20"] {
-            assert!(!phone_valid(bad), "{bad}");
+        // (Service numbers were left out before issue 13; now they are found, as a warning.)
+        for service in ["0800-2000", "0900-1234567"] {
+            assert_eq!(phone::classify(service), Some(phone::PhoneKind::Service), "{service}");
+        }
+        for bad in ["12345678", "06-1234567", "+44 20"] {
+            assert_eq!(phone::classify(bad), None, "{bad}");
         }
         assert!(is_date_like("12-03-2014 13"));
+    }
+
+    #[test]
+    fn spelled_addresses() {
+        let found = |t: &str| spelled_emails(t).map(|(s, e)| t[s..e].to_string()).collect::<Vec<_>>();
+        assert_eq!(found("mail ria at ziggo punt nl graag"), ["ria at ziggo punt nl"]);
+        assert_eq!(found("naar fam.kok{at}gmail{dot}com"), ["fam.kok{at}gmail{dot}com"]);
+        assert_eq!(found("tom.smit @ hotmail . com"), ["tom.smit @ hotmail . com"]);
+        for none in ["we zijn at home, punt uit", "2 @ 3 euro", "at the library punt"] {
+            assert!(found(none).is_empty(), "{none}");
+        }
     }
 
     #[test]

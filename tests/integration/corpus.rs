@@ -36,10 +36,10 @@ struct File {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Case {
-    id: String,
-    text: String,
-    expect: Vec<Expect>,
+pub(crate) struct Case {
+    pub(crate) id: String,
+    pub(crate) text: String,
+    pub(crate) expect: Vec<Expect>,
     channel: Option<String>,
     org: Option<Vec<String>>,
     org_domain: Option<Vec<String>>,
@@ -51,7 +51,7 @@ struct Case {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Expect {
+pub(crate) struct Expect {
     category: OneOrMany,
     #[serde(rename = "match")]
     passage: Option<String>,
@@ -66,7 +66,7 @@ enum OneOrMany {
 }
 
 impl Expect {
-    fn categories(&self) -> Vec<Category> {
+    pub(crate) fn categories(&self) -> Vec<Category> {
         let names = match &self.category {
             OneOrMany::One(c) => vec![c.clone()],
             OneOrMany::Many(cs) => cs.clone(),
@@ -75,7 +75,7 @@ impl Expect {
     }
 
     /// The byte range of the expected passage in `text`.
-    fn span(&self, text: &str) -> Option<(usize, usize)> {
+    pub(crate) fn span(&self, text: &str) -> Option<(usize, usize)> {
         let passage = self.passage.as_ref()?;
         let nth = self.occurrence.unwrap_or(1);
         let start = text.match_indices(passage.as_str()).nth(nth - 1).map(|(i, _)| i);
@@ -90,12 +90,12 @@ fn fixtures() -> PathBuf {
 
 /// Scanners are built once per configuration.
 #[derive(Default)]
-struct Scanners {
+pub(crate) struct Scanners {
     built: HashMap<String, Scanner>,
 }
 
 impl Scanners {
-    fn get(&mut self, case: &Case) -> &Scanner {
+    pub(crate) fn get(&mut self, case: &Case) -> &Scanner {
         let roster = case.roster.clone().unwrap_or_else(|| "groep7".into());
         let key = format!("{:?}|{:?}|{:?}|{:?}|{roster}", case.channel, case.org, case.org_domain, case.protocol);
         self.built.entry(key).or_insert_with(|| {
@@ -189,7 +189,7 @@ fn score(case: &Case, hits: &[Hit], tallies: &mut BTreeMap<Category, Tally>) -> 
     (false_alarms, misses)
 }
 
-fn case_files(folder: &str) -> Vec<PathBuf> {
+pub(crate) fn case_files(folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join(folder))
         .unwrap_or_else(|e| panic!("fixtures/{folder}: {e}"))
         .map(|e| e.expect("dir entry").path())
@@ -199,7 +199,7 @@ fn case_files(folder: &str) -> Vec<PathBuf> {
     files
 }
 
-fn load(path: &Path) -> Vec<Case> {
+pub(crate) fn load(path: &Path) -> Vec<Case> {
     let text = std::fs::read_to_string(path).expect("read fixture");
     let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     file.cases

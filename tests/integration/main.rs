@@ -9,6 +9,7 @@ mod exports;
 mod fix;
 mod generator;
 mod git;
+mod holdout;
 mod markup;
 mod output;
 mod parallel;
