@@ -325,7 +325,9 @@ fn drop_sentence(draft: &Draft, start: usize, end: usize) -> Edit {
     let mut to = end;
     while to < published.len() {
         if published[to] == b'\n' {
-            if to + 1 < published.len() && continues(to + 1) {
+            // Both lines must be plain lines of one paragraph: a list item or a quote ends at
+            // its own line, as on the way back.
+            if to + 1 < published.len() && continues(to + 1) && continues(line_start_of(to)) {
                 to += 1;
                 continue;
             }
