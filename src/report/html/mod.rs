@@ -366,7 +366,10 @@ fn badge(severity: Severity) -> String {
     format!("<span class=\"badge {}\">{} {}</span>", severity.as_str(), shape(severity), severity.dutch())
 }
 
-/// Text for HTML, in content and in attribute values.
+/// Text for HTML, in content and in attribute values. Characters a document may not hold
+/// (controls other than whitespace, noncharacters; a pasted draft can have them) are shown by a
+/// stand-in, so the page stays valid HTML5 and the reader still sees that something is there:
+/// a C0 control by its control picture (U+0007 as ␇), DEL as ␡, the rest as �.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -376,10 +379,20 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' | '\u{c}' => out.push(c),
+            '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            _ if is_forbidden(c) => out.push('\u{fffd}'),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// C1 controls and noncharacters: HTML5 forbids them in a document.
+fn is_forbidden(c: char) -> bool {
+    let code = c as u32;
+    (0x80..=0x9f).contains(&code) || (0xfdd0..=0xfdef).contains(&code) || code & 0xfffe == 0xfffe
 }
 
 #[cfg(test)]
@@ -392,5 +405,11 @@ mod tests {
             escape("<script>\"a\" & 'b'</script>"),
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn shows_what_a_document_may_not_hold_by_a_stand_in() {
+        assert_eq!(escape("a\u{7}b\u{0}c\u{7f}d\u{85}e\u{fffe}f\u{1fffF}g\u{fdd0}h"), "a␇b␀c␡d�e�f�g�h");
+        assert_eq!(escape("tab\tline\r\nfeed\u{c}é 😀\u{fffd}"), "tab\tline\r\nfeed\u{c}é 😀\u{fffd}");
     }
 }
