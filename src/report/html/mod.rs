@@ -201,7 +201,7 @@ impl Page {
             );
         }
         page.push_str("</tbody></table>");
-        table(page, "per-bestand", "Per bestand", "bestand", by_file.iter().map(|(path, n)| (escape(path), *n)));
+        table(page, "per-bestand", "Per bestand", "bestand", by_file.iter().map(|(path, n)| (path_html(path), *n)));
         page.push_str("</div>");
         if !self.comments.is_empty() {
             let _ = write!(
@@ -224,7 +224,7 @@ impl Page {
         if !clean.is_empty() {
             let _ = write!(page, "<details class=\"clean\"><summary>{} zonder meldingen</summary><ul>", clean.len());
             for (_, text) in clean {
-                let _ = write!(page, "<li>{}</li>", escape(&text.path));
+                let _ = write!(page, "<li>{}</li>", path_html(&text.path));
             }
             page.push_str("</ul></details>\n");
         }
@@ -234,7 +234,7 @@ impl Page {
     fn text_article(&self, page: &mut String, number: usize, text: &Text) {
         let id = format!("t{number}");
         let _ =
-            write!(page, "<article class=\"text\" id=\"{id}\"><h3>{}</h3><div class=\"columns\">", escape(&text.path));
+            write!(page, "<article class=\"text\" id=\"{id}\"><h3>{}</h3><div class=\"columns\">", path_html(&text.path));
         let notes: Vec<String> = (1..=text.findings.len()).map(|n| format!("n-{id}-{n}")).collect();
         match &text.text {
             Some(body) => {
@@ -389,6 +389,22 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A path for HTML, with a place to break after each `/`, `_`, `-` and `.` (`<wbr>`): on a phone
+/// a long path wraps between its parts before it wraps anywhere.
+pub fn path_html(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 16);
+    let mut rest = path;
+    while let Some(at) = rest.find(['/', '_', '-', '.']) {
+        out.push_str(&escape(&rest[..=at]));
+        rest = &rest[at + 1..];
+        if !rest.is_empty() {
+            out.push_str("<wbr>");
+        }
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
 /// C1 controls and noncharacters: HTML5 forbids them in a document.
 fn is_forbidden(c: char) -> bool {
     let code = c as u32;
@@ -405,6 +421,13 @@ mod tests {
             escape("<script>\"a\" & 'b'</script>"),
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn paths_break_between_their_parts() {
+        assert_eq!(path_html("a/b_c-d.txt"), "a/<wbr>b_<wbr>c-<wbr>d.<wbr>txt");
+        assert_eq!(path_html("<x>/"), "&lt;x&gt;/");
+        assert_eq!(path_html("concept"), "concept");
     }
 
     #[test]

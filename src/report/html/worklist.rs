@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{badge, escape, explanation, marks};
+use super::{badge, escape, explanation, marks, path_html};
 use crate::deadline::{self, clock::LocalTime};
 use crate::finding::{Finding, Severity};
 
@@ -132,7 +132,7 @@ fn row(page: &mut String, number: usize, c: &Comment, now: LocalTime, redact: bo
     if let Some(author) = author {
         let _ = write!(page, "van <span class=\"author\">{}</span> · ", escape(author));
     }
-    let _ = write!(page, "bericht <code>{}</code> in {}", escape(&c.item), escape(&c.path));
+    let _ = write!(page, "bericht <code>{}</code> in {}", escape(&c.item), path_html(&c.path));
     if let Some(link) = c.findings.iter().find_map(|f| f.link.as_deref()) {
         let _ = write!(
             page,
