@@ -348,6 +348,12 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(TROUBLE);
         }
     };
+    if args.format == Format::Html
+        && let Err(message) = crate::deadline::clock::check_now_setting()
+    {
+        problem(&message);
+        return Ok(TROUBLE);
+    }
     let fingerprint_key = baseline.as_ref().map(Baseline::key);
     let Some(scanner) = build_scanner(&args, fingerprint_key, args.format == Format::Human) else {
         return Ok(TROUBLE);

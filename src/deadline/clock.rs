@@ -222,6 +222,18 @@ fn parse_day_first(s: &str) -> Option<LocalTime> {
     moment(Date { year, month, day }, seconds, None)
 }
 
+/// `Err` with a Dutch message when `POSTWACHT_NOW` is set but is no time [`parse`] reads: the
+/// page would otherwise be made as of the system clock without a word.
+pub fn check_now_setting() -> Result<(), String> {
+    match std::env::var("POSTWACHT_NOW") {
+        Ok(value) if parse(&value).is_none() => Err(format!(
+            "POSTWACHT_NOW=\"{value}\" is geen tijd die postwacht kan lezen; schrijf bijvoorbeeld \
+             POSTWACHT_NOW=2026-10-09T13:00 (Nederlandse tijd), of laat het weg: dan telt de klok van de computer."
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The moment that counts as now: `POSTWACHT_NOW` (any form [`parse`] reads, for tests and for
 /// a page made as of a given time) or the system clock.
 pub fn now() -> LocalTime {

@@ -139,3 +139,62 @@ fn fix_write_rewrites_the_file_once() {
     assert!(stderr.contains("niets aangepast"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), once, "a second fix changes nothing");
 }
+
+/// The worklist's deadlines as of a "now" the test sets (`POSTWACHT_NOW`), around Koningsdag
+/// (Monday 27 April 2026, no working day): a comment of Friday afternoon must be gone by Tuesday
+/// afternoon, one of Tuesday morning by Wednesday morning. Export times are UTC (summer time:
+/// two hours behind the Dutch clock); "now" is on the Dutch clock.
+#[test]
+fn worklist_marks_what_is_overdue_as_of_now() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("overdue");
+    std::fs::create_dir_all(&dir).unwrap();
+    let export = dir.join("reacties.jsonl");
+    std::fs::write(
+        &export,
+        "{\"id\": \"vrijdag\", \"author\": \"Petra\", \"time\": \"2026-04-24T14:00:00Z\", \"text\": \"Knap gedaan Noor Bakker!\"}\n\
+         {\"id\": \"dinsdag\", \"author\": \"Karin\", \"time\": \"2026-04-28T08:00:00Z\", \"text\": \"Liam Bos was ook goed.\"}\n",
+    )
+    .unwrap();
+    let page_at = |now: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_postwacht"))
+            .args(args(&["scan", "--no-config", "--roster", "fixtures/rosters/groep7.csv", "--format", "html"]))
+            .arg(&export)
+            .env("POSTWACHT_NOW", now)
+            .output()
+            .expect("run postwacht");
+        assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // The rows in the order of their deadlines; whether each is marked overdue.
+    let overdue = |page: &str| -> Vec<(String, bool)> {
+        page.split("<li class=\"row ")
+            .skip(1)
+            .map(|row| {
+                let item = row.split("bericht <code>").nth(1).and_then(|r| r.split('<').next()).unwrap_or("");
+                (item.to_string(), row.split('"').next().unwrap_or("").contains("overdue"))
+            })
+            .collect()
+    };
+    let rows = |late: [bool; 2]| vec![("vrijdag".to_string(), late[0]), ("dinsdag".to_string(), late[1])];
+    let monday = page_at("2026-04-27T23:00");
+    assert!(monday.contains("weg vóór <time datetime=\"2026-04-28T16:00\">di 28 apr 2026 16:00</time>"), "{monday}");
+    assert!(monday.contains("Geen reactie is te laat."));
+    assert_eq!(overdue(&monday), rows([false, false]));
+    let tuesday = page_at("2026-04-28T16:30");
+    assert!(tuesday.contains("<strong>1 reactie is te laat.</strong>"));
+    assert_eq!(overdue(&tuesday), rows([true, false]));
+    assert_eq!(tuesday.matches("<strong class=\"late\">te laat</strong>").count(), 1, "overdue in words too");
+    let wednesday = page_at("2026-04-29T10:30");
+    assert!(wednesday.contains("<strong>2 reacties zijn te laat.</strong>"));
+    assert_eq!(overdue(&wednesday), rows([true, true]));
+    // A "now" postwacht cannot read is said, not replaced by the computer's clock.
+    let output = Command::new(env!("CARGO_BIN_EXE_postwacht"))
+        .args(args(&["scan", "--no-config", "--format", "html"]))
+        .arg(&export)
+        .env("POSTWACHT_NOW", "gisteren")
+        .output()
+        .expect("run postwacht");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("POSTWACHT_NOW=\"gisteren\" is geen tijd"));
+    assert!(output.stdout.is_empty(), "no page as of the wrong moment");
+}

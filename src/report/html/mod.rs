@@ -233,8 +233,11 @@ impl Page {
 
     fn text_article(&self, page: &mut String, number: usize, text: &Text) {
         let id = format!("t{number}");
-        let _ =
-            write!(page, "<article class=\"text\" id=\"{id}\"><h3>{}</h3><div class=\"columns\">", path_html(&text.path));
+        let _ = write!(
+            page,
+            "<article class=\"text\" id=\"{id}\"><h3>{}</h3><div class=\"columns\">",
+            path_html(&text.path)
+        );
         let notes: Vec<String> = (1..=text.findings.len()).map(|n| format!("n-{id}-{n}")).collect();
         match &text.text {
             Some(body) => {
