@@ -267,22 +267,8 @@ impl Page {
             } else {
                 format!(" <q>{}</q>", escape(&f.matched))
             };
-            let _ = write!(
-                page,
-                "<li class=\"note {sev}\" id=\"{note}\" data-cat=\"{cat}\" data-sev=\"{sev}\" value=\"{n}\">\
-                 <p class=\"head\">{badge} <span class=\"cat\">{category}</span> <code>{rule}</code> \
-                 <a class=\"place\" href=\"#r-{note}\">regel {line}, kolom {column}</a>{passage}</p>",
-                sev = f.severity.as_str(),
-                cat = f.category.as_str(),
-                n = i + 1,
-                badge = badge(f.severity),
-                category = escape(f.category.dutch()),
-                rule = f.rule,
-                line = f.line,
-                column = f.column,
-            );
-            explanation(page, f);
-            page.push_str("</li>");
+            let place = format!("#r-{note}");
+            finding_item(page, f, "note", note, Some(i + 1), Some(&place), &passage);
         }
         page.push_str("</ol></div></article>\n");
     }
@@ -334,6 +320,38 @@ fn filters<'f>(page: &mut String, findings: impl Iterator<Item = &'f Finding>) {
         "</fieldset><p class=\"search\"><label>Zoek in de meldingen <input type=\"search\" id=\"zoek\" autocomplete=\"off\"></label> \
          <output id=\"shown\" aria-live=\"polite\"></output></p></form>\n",
     );
+}
+
+/// A finding as an item of a list: a note beside a text (`kind` "note", numbered as its mark's
+/// reference, its place linking to the mark) or a reason in a worklist row ("reason"). The head
+/// says severity, category, rule, place and the passage (HTML, may be empty); the explanation
+/// follows.
+fn finding_item(
+    page: &mut String,
+    f: &Finding,
+    kind: &str,
+    id: &str,
+    number: Option<usize>,
+    place_href: Option<&str>,
+    passage: &str,
+) {
+    let value = number.map(|n| format!(" value=\"{n}\"")).unwrap_or_default();
+    let place = match place_href {
+        Some(href) => format!("<a class=\"place\" href=\"{href}\">regel {}, kolom {}</a>", f.line, f.column),
+        None => format!("<span class=\"place\">regel {}, kolom {}</span>", f.line, f.column),
+    };
+    let _ = write!(
+        page,
+        "<li class=\"{kind} {sev}\" id=\"{id}\" data-cat=\"{cat}\" data-sev=\"{sev}\"{value}><p class=\"head\">{badge} \
+         <span class=\"cat\">{category}</span> <code>{rule}</code> {place}{passage}</p>",
+        sev = f.severity.as_str(),
+        cat = f.category.as_str(),
+        badge = badge(f.severity),
+        category = escape(f.category.dutch()),
+        rule = f.rule,
+    );
+    explanation(page, f);
+    page.push_str("</li>");
 }
 
 /// What is wrong, what to do and the articles, for a note or a worklist reason.

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{badge, escape, explanation, marks, path_html};
+use super::{badge, escape, finding_item, marks, path_html};
 use crate::deadline::{self, clock::LocalTime};
 use crate::finding::{Finding, Severity};
 
@@ -146,21 +146,7 @@ fn row(page: &mut String, number: usize, c: &Comment, now: LocalTime, redact: bo
     }
     page.push_str("<ul class=\"reasons\">");
     for (i, f) in c.findings.iter().enumerate() {
-        let _ = write!(
-            page,
-            "<li class=\"reason {sev}\" id=\"n-c{number}-{n}\" data-cat=\"{cat}\" data-sev=\"{sev}\"><p class=\"head\">{badge} \
-             <span class=\"cat\">{category}</span> <code>{rule}</code> <span class=\"place\">regel {line}, kolom {column}</span></p>",
-            sev = f.severity.as_str(),
-            cat = f.category.as_str(),
-            n = i + 1,
-            badge = badge(f.severity),
-            category = escape(f.category.dutch()),
-            rule = f.rule,
-            line = f.line,
-            column = f.column,
-        );
-        explanation(page, f);
-        page.push_str("</li>");
+        finding_item(page, f, "reason", &format!("n-c{number}-{}", i + 1), None, None, "");
     }
     page.push_str("</ul></li>\n");
 }
