@@ -341,10 +341,11 @@ fn check_layout_and_print(m: &Value, size: (u32, u32)) {
 }
 
 /// The draft page: a teacher's draft and a newsletter post in a folder, with a long name that has
-/// no place to break but anywhere.
+/// no place to break but anywhere (no `/`, `_`, `-` or `.` where the page puts a `<wbr>`): without
+/// `overflow-wrap: anywhere` it runs off a phone's screen and the layout check fails.
 const DRAFTS: &[(&str, &str)] = &[
     ("example/concept.txt", "concept.txt"),
-    ("cli/nieuwsbrief.md", "nieuwsbrief/Nieuwsbrief_Schoolreis_Groep7_Artis_oktober2026.md"),
+    ("cli/nieuwsbrief.md", "nieuwsbrief/NieuwsbriefSchoolreisGroep7NaarArtisInOktober2026.md"),
 ];
 
 #[test]
