@@ -53,7 +53,8 @@ fn jsonl_export(c: &mut Criterion) {
     let mut group = slow_group(c, "jsonl export");
     group.throughput(Throughput::Bytes(bytes));
     for threads in [1, 2] {
-        let batch = Batch { scanner: &scanner, export: export::Options::default(), redact: false, threads };
+        let batch =
+            Batch { scanner: &scanner, export: export::Options::default(), redact: false, threads, keep_texts: false };
         group.bench_function(format!("8 MB, {threads} thread(s)"), |b| {
             b.iter(|| {
                 let (mut findings, mut items) = (0, 0);
@@ -62,7 +63,7 @@ fn jsonl_export(c: &mut Criterion) {
                         Event::Findings(found) => findings += found.len(),
                         Event::Done { items: n, .. } => items += n,
                         Event::Failed(e) => panic!("the generated export is read: {e}"),
-                        Event::Note(_) | Event::Scanned(_) => {}
+                        Event::Note(_) | Event::Scanned(_) | Event::Text { .. } => {}
                     }
                     true
                 });

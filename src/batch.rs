@@ -38,6 +38,9 @@ impl Job {
 
 /// What a batch scan reports, in the order of the sources (and within a source, of the text).
 pub enum Event {
+    /// A whole text (a draft, a post) as it was scanned, before its findings; only when the
+    /// batch keeps texts (for the review page, which shows each text with its passages marked).
+    Text { path: String, text: String },
     /// Findings of a source, in order; a long export gives several.
     Findings(Vec<Finding>),
     /// A source is done: how many items it held (1 for a plain text), and what went wrong after
@@ -59,6 +62,8 @@ pub struct Batch<'a> {
     pub export: export::Options,
     pub redact: bool,
     pub threads: usize,
+    /// Hand each whole text to the caller ([`Event::Text`]).
+    pub keep_texts: bool,
 }
 
 /// About how much comment text one slice of an export holds: enough that handing it to a worker
@@ -218,6 +223,9 @@ impl Batch<'_> {
         let mut findings = markup::findings(self.scanner, text, markup, &Location::file(name), self.redact);
         if let Some(file) = changed {
             findings.retain(|f| file.adds(f));
+        }
+        if self.keep_texts {
+            events.push(Event::Text { path: name.to_string(), text: text.to_string() });
         }
         events.push(Event::Findings(findings));
         events.push(Event::Done { items: 1, errors: Vec::new() });

@@ -27,6 +27,7 @@ use crate::scan::{Channel, Scanner, Settings};
 use crate::terms::SchoolTerms;
 
 mod effective;
+mod fix;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -71,6 +72,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Verbeter een concept: namen van leerlingen, persoonsgegevens en een ontbrekende
+    /// disclaimer past postwacht zelf aan; de verbeterde tekst komt op standaarduitvoer (of met
+    /// --write in het bestand, met --diff als verschil). Wat niet aangepast kon worden, staat op
+    /// stderr, met wat je kunt doen.
+    Fix(fix::FixArgs),
     /// Toon de instellingen die gelden (uit postwacht.toml en de opdrachtregel) en waar elke
     /// waarde vandaan komt; --format json voor een programma.
     Config(ScanArgs),
@@ -171,6 +177,9 @@ struct ScanArgs {
     /// `postwacht baseline`: write the findings to the baseline instead of reporting them.
     #[arg(skip)]
     write_baseline: bool,
+    /// `[fix]` of postwacht.toml, for `postwacht fix`.
+    #[arg(skip)]
+    fix: fix::FixSettings,
 }
 
 #[derive(Args, Debug)]
@@ -263,6 +272,7 @@ pub fn main() -> ExitCode {
             let baseline = output.or(args.baseline);
             scan(ScanArgs { from_command_line, baseline, write_baseline: true, ..args }, &mut out)
         }
+        Command::Fix(args) => fix::run(args, from_command_line, &mut out),
         Command::Config(args) => effective::show(ScanArgs { from_command_line, ..args }, &mut out),
         Command::Init { force } => effective::init(force, &mut out),
         Command::Rules { format } => print_rules(format, &mut out).map(|()| CLEAN),
@@ -338,45 +348,15 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
             return Ok(TROUBLE);
         }
     };
-    let mut roster = Roster::default();
-    for path in &args.rosters {
-        match Roster::load(path) {
-            Ok((r, _)) => roster.extend(r),
-            Err(e) => {
-                problem(&e.to_string());
-                return Ok(TROUBLE);
-            }
-        }
-    }
-    let settings = settings(&args);
-    let choice = match &args.consent_column {
-        Some(column) => ConsentChoice::Column(column.clone()),
-        None => ConsentChoice::Medium(Medium::of(settings.channel)),
-    };
-    if !args.rosters.is_empty()
-        && let Err(e) = roster.choose_consent(&choice)
+    if args.format == Format::Html
+        && let Err(message) = crate::deadline::clock::check_now_setting()
     {
-        problem(&e.to_string());
+        problem(&message);
         return Ok(TROUBLE);
     }
-    for file in roster.files_without_consent_for(&choice) {
-        note(
-            args.quiet,
-            &format!(
-                "{file}: geen toestemmingskolom voor dit kanaal; toestemming voor beeldmateriaal geldt als onbekend (kies een kolom met --consent-column)"
-            ),
-        );
-    }
-    if args.rosters.is_empty() && args.format == Format::Human {
-        note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
-    }
     let fingerprint_key = baseline.as_ref().map(Baseline::key);
-    let scanner = match Scanner::new(Settings { fingerprint_key, ..settings }, roster) {
-        Ok(s) => s,
-        Err(e) => {
-            problem(&format!("interne woordenlijst onjuist: {e}"));
-            return Ok(TROUBLE);
-        }
+    let Some(scanner) = build_scanner(&args, fingerprint_key, args.format == Format::Human) else {
+        return Ok(TROUBLE);
     };
     let revisions = if args.staged { Some(Revisions::Staged) } else { args.diff.clone().map(Revisions::Range) };
     let (jobs, walk_errors) = match &revisions {
@@ -405,6 +385,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         export: export::Options { format: args.input_format, text_column: args.text_column.clone() },
         redact: args.redact,
         threads,
+        keep_texts: args.format.wants_texts(args.redact),
     };
     let mut progress = Progress::new(!args.quiet, jobs.len(), || jobs.iter().map(Job::size).sum());
 
@@ -458,6 +439,7 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
                 progress.file_done();
             }
             Event::Scanned(bytes) => progress.scanned(bytes),
+            Event::Text { path, text } => printer.text(&path, &text),
         }
         write_error.is_none()
     });
@@ -478,6 +460,54 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     } else {
         CLEAN
     })
+}
+
+/// The scanner for a run: the rosters read and their consent column chosen (notes on stderr),
+/// the wordlists built. `None` after an error, which has been reported.
+fn build_scanner(
+    args: &ScanArgs,
+    fingerprint_key: Option<crate::baseline::Key>,
+    note_no_roster: bool,
+) -> Option<Scanner> {
+    let mut roster = Roster::default();
+    for path in &args.rosters {
+        match Roster::load(path) {
+            Ok((r, _)) => roster.extend(r),
+            Err(e) => {
+                problem(&e.to_string());
+                return None;
+            }
+        }
+    }
+    let settings = settings(args);
+    let choice = match &args.consent_column {
+        Some(column) => ConsentChoice::Column(column.clone()),
+        None => ConsentChoice::Medium(Medium::of(settings.channel)),
+    };
+    if !args.rosters.is_empty()
+        && let Err(e) = roster.choose_consent(&choice)
+    {
+        problem(&e.to_string());
+        return None;
+    }
+    for file in roster.files_without_consent_for(&choice) {
+        note(
+            args.quiet,
+            &format!(
+                "{file}: geen toestemmingskolom voor dit kanaal; toestemming voor beeldmateriaal geldt als onbekend (kies een kolom met --consent-column)"
+            ),
+        );
+    }
+    if args.rosters.is_empty() && note_no_roster {
+        note(args.quiet, "geen leerlingenlijst opgegeven (--roster): namen van leerlingen worden niet gecontroleerd.");
+    }
+    match Scanner::new(Settings { fingerprint_key, ..settings }, roster) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            problem(&format!("interne woordenlijst onjuist: {e}"));
+            None
+        }
+    }
 }
 
 fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {

@@ -180,6 +180,10 @@ pub struct Finding {
     /// When the item was written (comment exports), as given in the export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// Where the comment can be seen (comment exports), when the export says; for the review
+    /// page, not part of the JSON.
+    #[serde(skip)]
+    pub link: Option<String>,
     /// The line of text the finding is on, for human output; never serialised.
     #[serde(skip)]
     pub context: Context,

@@ -327,6 +327,7 @@ impl Scanner {
             guidelines: self.guidelines(hit.rule),
             author: location.author.clone(),
             time: location.time.clone(),
+            link: location.link.clone(),
             context: if redact {
                 Context::default()
             } else {
@@ -348,6 +349,8 @@ pub struct Location {
     pub item: Option<String>,
     pub author: Option<String>,
     pub time: Option<String>,
+    /// Where the item can be seen (comment exports), when the export says.
+    pub link: Option<String>,
     /// Added to byte offsets (the text starts this far into the file).
     pub byte_offset: usize,
     /// Added to line numbers minus one (the text starts on this line of the file, 0-based).

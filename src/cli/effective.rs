@@ -15,11 +15,13 @@ use clap::ArgMatches;
 use clap::parser::ValueSource;
 use toml::Spanned;
 
+use super::fix::FixSettings;
 use super::{CLEAN, ChannelArg, FailOn, ProtocolArg, ScanArgs, TROUBLE, problem};
 use crate::baseline::{self, Baseline};
 use crate::config::model::ConsentColumn;
 use crate::config::{self, ConfigFile};
 use crate::export::InputFormat;
+use crate::fix::{DataChoice, NameChoice};
 use crate::input::{InputError, describe_io_error};
 use crate::lexicon::Lexicon;
 use crate::report::Format;
@@ -282,9 +284,44 @@ pub(super) fn resolve(mut args: ScanArgs) -> Result<Effective, InputError> {
                 r.show(key, term.get_ref().clone(), source);
             }
         }
+        args.fix = fix_settings(file, &mut r)?;
     }
     let shown = r.shown;
     Ok(Effective { args, file: file.map(|f| f.path), shown })
+}
+
+/// `[fix]`: what `postwacht fix` makes of names, personal data and a missing disclaimer.
+fn fix_settings(file: &ConfigFile, r: &mut Resolver<'_>) -> Result<FixSettings, InputError> {
+    let section = &file.settings.fix;
+    let mut settings = FixSettings::default();
+    let choice = |value: &Spanned<String>, names: &[&str]| {
+        file.error(&value.span(), &format!("onbekende waarde '{}'; kies uit: {}", value.get_ref(), names.join(", ")))
+    };
+    if let Some(value) = &section.pupil_name {
+        let parsed = NameChoice::parse(value.get_ref()).ok_or_else(|| choice(value, &NameChoice::NAMES))?;
+        settings.pupil_name = Some(parsed);
+        let source = r.at(value);
+        r.show("fix.pupil-name", parsed.name(), source);
+    }
+    if let Some(value) = &section.personal_data {
+        settings.personal_data = DataChoice::parse(value.get_ref()).ok_or_else(|| choice(value, &DataChoice::NAMES))?;
+        let source = r.at(value);
+        r.show("fix.personal-data", settings.personal_data.name(), source);
+    }
+    for (key, value, slot) in [
+        ("fix.disclaimer", &section.disclaimer, &mut settings.disclaimer),
+        ("fix.disclaimer-english", &section.disclaimer_english, &mut settings.disclaimer_english),
+    ] {
+        if let Some(value) = value {
+            if value.get_ref().trim().is_empty() {
+                return Err(file.error(&value.span(), "de zin is leeg; laat de sleutel weg of schrijf de zin"));
+            }
+            *slot = Some(value.get_ref().trim().to_string());
+            let source = r.at(value);
+            r.show(key, value.get_ref().clone(), source);
+        }
+    }
+    Ok(settings)
 }
 
 /// `consent-column`: the command line's, else the file's for the run's channel, else the column

@@ -29,6 +29,22 @@ pub struct Settings {
     pub baseline: Option<Spanned<String>>,
     #[serde(default)]
     pub terms: Terms,
+    #[serde(default)]
+    pub fix: Fix,
+}
+
+/// `[fix]`: what `postwacht fix` makes of what it fixes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "een tabel met pupil-name, personal-data, disclaimer en disclaimer-english"
+)]
+pub struct Fix {
+    pub pupil_name: Option<Spanned<String>>,
+    pub personal_data: Option<Spanned<String>>,
+    pub disclaimer: Option<Spanned<String>>,
+    pub disclaimer_english: Option<Spanned<String>>,
 }
 
 /// `[terms]`: the school's own terms.

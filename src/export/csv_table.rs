@@ -75,6 +75,7 @@ pub fn read<R: BufRead>(lines: &mut Lines<R>, options: &Options, sink: &mut Sink
             time: time.map(|t| t.text.trim().to_string()),
             text,
             extra: Vec::new(),
+            link: None,
         });
     }
     Ok(())

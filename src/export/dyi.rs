@@ -64,6 +64,7 @@ pub fn facebook(doc: &Doc, root: &Node, sink: &mut Sink) {
                 time: time_of(comment.and_then(|c| c.get("timestamp")).or_else(|| entry.get("timestamp"))),
                 text,
                 extra: title.take().into_iter().collect(),
+                link: None,
             });
         }
     });
@@ -80,6 +81,7 @@ pub fn instagram(doc: &Doc, root: &Node, sink: &mut Sink) {
             time: time_of(field(&TIME_KEYS).and_then(|t| t.get("timestamp"))),
             text,
             extra: Vec::new(),
+            link: None,
         });
     });
 }

@@ -8,7 +8,7 @@
 //! (or `from.username`), `timestamp`, and a post's `caption`.
 
 use crate::export::json::{Doc, Node};
-use crate::export::{Item, Sink, any_object, id_of, text_of, time_of, walk};
+use crate::export::{Item, Sink, any_object, id_of, link_of, text_of, time_of, walk};
 
 fn has_string(node: &Node, key: &str) -> bool {
     node.get(key).and_then(Node::as_str).is_some()
@@ -48,6 +48,7 @@ pub fn facebook(doc: &Doc, root: &Node, sink: &mut Sink) {
                 time: time_of(node.get("created_time")),
                 text: text_of(doc, node.get("message")).unwrap_or_default(),
                 extra: Vec::new(),
+                link: link_of(node.get("permalink_url")),
             });
         }
     });
@@ -71,6 +72,7 @@ pub fn instagram(doc: &Doc, root: &Node, sink: &mut Sink) {
             time: time_of(node.get("timestamp")),
             text: text_of(doc, node.get(key)).unwrap_or_default(),
             extra: Vec::new(),
+            link: link_of(node.get("permalink")),
         });
     });
 }

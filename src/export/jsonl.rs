@@ -76,6 +76,7 @@ fn record(doc: &Doc, root: &Node, line: usize, options: &Options, sink: &mut Sin
         time: time_of(field(TIME_NAMES)),
         text,
         extra: Vec::new(),
+        link: None,
     });
     Ok(())
 }

@@ -99,6 +99,9 @@ pub struct Item {
     pub text: MappedText,
     /// Other published text that comes with the item (a "Download your information" title).
     pub extra: Vec<MappedText>,
+    /// Where the comment can be seen, when the export says (a Graph API permalink, a YouTube
+    /// comment, a post on X).
+    pub link: Option<String>,
 }
 
 /// A problem in an export, at a line when known.
@@ -378,6 +381,7 @@ pub fn item_findings(scanner: &Scanner, path: &str, item: &Item, redact: bool) -
         item: Some(item.id.clone()),
         author: if redact { None } else { item.author.as_ref().map(|a| a.text.trim().to_string()) },
         time: item.time.clone(),
+        link: item.link.clone(),
         ..Location::default()
     };
     let mut findings = Vec::new();
@@ -412,6 +416,20 @@ fn time_of(node: Option<&Node>) -> Option<String> {
         Ok(seconds) => time::from_epoch(seconds),
         Err(_) => text.to_string(),
     })
+}
+
+/// A link to a comment given in the export: only a web address (`https://…`) without spaces,
+/// quotes or angle brackets, so that a link on the review page can only open a page.
+fn link_of(node: Option<&Node>) -> Option<String> {
+    let text = node?.as_str()?.text.trim();
+    let web = text.starts_with("https://") || text.starts_with("http://");
+    let plain = !text.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
+    (web && plain).then(|| text.to_string())
+}
+
+/// Can `id` go into a web address as it is (letters, digits, `-`, `_`, `.`)?
+fn is_url_safe(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// The id of an item: the id field, else `fallback` (the JSON Pointer of the item in the file, or

@@ -169,6 +169,7 @@ fn finish(message: Option<Message>, sink: &mut Sink) {
         time: Some(message.time),
         text: message.text,
         extra: Vec::new(),
+        link: None,
     });
 }
 

@@ -6,7 +6,7 @@
 //! `created_at`. The archive is one account's own posts, so there is no author per item.
 
 use crate::export::json::{self, Doc, Node, ParseError, Parsed};
-use crate::export::{Item, Sink, html, id_of, text_of, time_of, walk};
+use crate::export::{Item, Sink, html, id_of, is_url_safe, text_of, time_of, walk};
 
 /// Parse the array after `window.YTD.<name>.partN =`; `None` without the assignment.
 pub fn parse(text: &str) -> Option<Parsed> {
@@ -35,6 +35,7 @@ pub fn recognise(root: &Node) -> bool {
 pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
     walk(root, &mut String::new(), &mut |node, pointer| {
         if let Some(tweet) = node.get("tweet") {
+            let id = tweet.get("id_str").or_else(|| tweet.get("id")).and_then(Node::scalar_text);
             sink.item(Item {
                 id: id_of(tweet.get("id_str").or_else(|| tweet.get("id")), pointer),
                 author: None,
@@ -43,6 +44,7 @@ pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
                     .map(|t| html::to_text(t, false))
                     .unwrap_or_default(),
                 extra: Vec::new(),
+                link: id.filter(|id| is_url_safe(id)).map(|id| format!("https://x.com/i/web/status/{id}")),
             });
         } else if let Some(note) = node.get("noteTweet") {
             sink.item(Item {
@@ -53,6 +55,7 @@ pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
                     .map(|t| html::to_text(t, false))
                     .unwrap_or_default(),
                 extra: Vec::new(),
+                link: None,
             });
         }
     });

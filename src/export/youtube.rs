@@ -6,7 +6,7 @@
 
 use crate::export::json::Doc;
 use crate::export::json::Node;
-use crate::export::{Item, Sink, any_object, html, id_of, text_of, time_of, walk};
+use crate::export::{Item, Sink, any_object, html, id_of, is_url_safe, text_of, time_of, walk};
 
 fn kind(node: &Node) -> Option<&str> {
     node.get("kind").and_then(Node::as_str).map(|s| s.text.as_str())
@@ -27,12 +27,20 @@ pub fn items(doc: &Doc, root: &Node, sink: &mut Sink) {
             Some(text) => text,
             None => text_of(doc, field("textDisplay")).map(|t| html::to_text(t, true)).unwrap_or_default(),
         };
+        // A comment's own page: the video with the comment highlighted (`lc`).
+        let video = field("videoId").and_then(Node::scalar_text);
+        let id = node.get("id").and_then(Node::scalar_text);
+        let link = video
+            .zip(id)
+            .filter(|(video, id)| is_url_safe(video) && is_url_safe(id))
+            .map(|(video, id)| format!("https://www.youtube.com/watch?v={video}&lc={id}"));
         sink.item(Item {
             id: id_of(node.get("id"), pointer),
             author: text_of(doc, field("authorDisplayName")),
             time: time_of(field("publishedAt")),
             text,
             extra: Vec::new(),
+            link,
         });
     });
 }

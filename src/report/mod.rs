@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -54,6 +55,9 @@ impl Summary {
 pub trait Report {
     /// Findings of one file (or one item of an export), in order.
     fn findings(&mut self, out: &mut dyn Write, findings: &[Finding]) -> io::Result<()>;
+    /// A whole text as it was scanned, before its findings: only for printers that ask for
+    /// texts ([`Format::wants_texts`]).
+    fn text(&mut self, _path: &str, _text: &str) {}
     /// Called once at the end.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
@@ -73,6 +77,9 @@ pub enum Format {
     Github,
     /// A moderation list: one row per finding, for a spreadsheet.
     Csv,
+    /// A review page: one HTML file with each text and its passages marked, or for an export
+    /// a moderation worklist with deadlines; to open in a browser.
+    Html,
 }
 
 impl Format {
@@ -86,7 +93,14 @@ impl Format {
             Format::Sarif => Box::new(sarif::Sarif::default()),
             Format::Github => Box::new(github::Github),
             Format::Csv => Box::new(csv::ModerationList::new(redact)),
+            Format::Html => Box::new(html::Page::new(redact, crate::deadline::clock::now())),
         }
+    }
+
+    /// Does this format show whole texts ([`Report::text`])? Never under `--redact`, when the
+    /// texts hold what must not be shown.
+    pub fn wants_texts(self, redact: bool) -> bool {
+        self == Format::Html && !redact
     }
 }
 

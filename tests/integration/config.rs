@@ -156,7 +156,16 @@ fn init_writes_a_template_that_works_when_uncommented() {
     s.write("prive/leerlingen.csv", "Voornaam;Achternaam\nNoor;Bakker\n");
     let (status, stdout, stderr) = run_in(&work, &["config"]);
     assert_eq!(status, 0, "{stdout}{stderr}");
-    for key in ["orgs", "channel", "consent-column", "terms.extra", "terms.remove", "terms.allow"] {
+    for key in [
+        "orgs",
+        "channel",
+        "consent-column",
+        "terms.extra",
+        "terms.remove",
+        "terms.allow",
+        "fix.pupil-name",
+        "fix.disclaimer",
+    ] {
         assert!(stdout.lines().any(|l| l.starts_with(key) && l.contains("postwacht.toml:")), "{key}: {stdout}");
     }
 }

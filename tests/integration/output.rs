@@ -214,6 +214,7 @@ fn export_findings() -> Vec<Finding> {
         item: Some("1784_9921".into()),
         author: Some("=HYPERLINK(\"http://x\";\"Piet de Vries\")".into()),
         time: Some("2026-03-14T09:12:00+0000".into()),
+        link: None,
         byte_offset: 210,
         line_offset: 11,
         column_offset: 20,
