@@ -168,6 +168,11 @@ struct ScanArgs {
     /// Toon alleen meldingen die niet in deze baseline staan (zie postwacht baseline).
     #[arg(long, value_name = "BESTAND")]
     baseline: Option<PathBuf>,
+    /// Het geheime sleutelbestand van de baseline (postwacht baseline maakt het als het er nog
+    /// niet is). Bewaar het buiten de repository, zoals de leerlingenlijst. Zonder deze optie:
+    /// de sleutel uit POSTWACHT_BASELINE_KEY.
+    #[arg(long, value_name = "BESTAND")]
+    baseline_key: Option<PathBuf>,
     /// The options given on the command line (clap ids), which win over postwacht.toml.
     #[arg(skip)]
     from_command_line: Vec<String>,
@@ -185,7 +190,7 @@ struct ScanArgs {
 #[derive(Args, Debug)]
 struct BaselineArgs {
     /// Het baselinebestand dat geschreven wordt (standaard: baseline uit postwacht.toml, anders
-    /// postwacht-baseline.json). Een bestaande baseline houdt zijn sleutel.
+    /// postwacht-baseline.json). De sleutel komt uit --baseline-key of POSTWACHT_BASELINE_KEY.
     #[arg(short, long, value_name = "BESTAND")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -353,6 +358,9 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     {
         problem(&message);
         return Ok(TROUBLE);
+    }
+    if let Some(notice) = baseline.as_ref().and_then(Baseline::notice) {
+        note(false, notice);
     }
     let fingerprint_key = baseline.as_ref().map(Baseline::key);
     let Some(scanner) = build_scanner(&args, fingerprint_key, args.format == Format::Human) else {

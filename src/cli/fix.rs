@@ -109,6 +109,7 @@ pub(super) fn run(args: FixArgs, from_command_line: Vec<String>, out: &mut dyn W
         config: args.config,
         no_config: args.no_config,
         baseline: None,
+        baseline_key: None,
         from_command_line,
         terms: Default::default(),
         write_baseline: false,

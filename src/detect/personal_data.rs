@@ -524,9 +524,12 @@ fn school_contact(doc: &Document<'_>, start: usize) -> bool {
     if role_address {
         return true;
     }
-    // The tokens of the line before the number.
-    let first = doc.token_starting_from(line_start);
+    // The tokens of the line before the number, within its sentence: in a paragraph of prose
+    // (one line), "bibliotheek" two sentences back does not make "mijn nummer is …" the school's.
     let last = doc.token_ending_after(start).map_or(doc.token_count(), |t| t).checked_sub(1);
+    let sentence_start =
+        doc.token_starting_from(start).filter(|&t| t < doc.token_count()).map(|t| doc.sentence_range(t).0);
+    let first = doc.token_starting_from(line_start).map(|f| sentence_start.map_or(f, |s| f.max(s)));
     match (first, last) {
         (Some(first), Some(last)) if first <= last => {
             doc.cue_within(ContextRole::SchoolContact, first, last + 1)
