@@ -192,11 +192,40 @@ pub struct Finding {
     pub fingerprint: Option<crate::baseline::Fingerprint>,
 }
 
-/// The line a finding sits on, with the finding's place in it, for human output.
+/// The line a finding sits on, with the finding's place in it, for human output. A long line is
+/// cut to a window around the passage ([`Context::WINDOW`] characters each side): a finding that
+/// kept a copy of its whole line made a 200 KB line with findings take gigabytes.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
+    /// The line, or the window of it.
     pub line_text: String,
     /// Character range of the finding within `line_text` (clipped to the line).
     pub char_start: usize,
     pub char_end: usize,
+    /// Whether the line goes on before or after the window.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+impl Context {
+    /// How many characters of the line a window keeps before and after the passage.
+    pub const WINDOW: usize = 120;
+
+    /// The context of the passage at characters `char_start..char_end` of `line` (whose byte
+    /// offsets are `byte_start..byte_end`), cut to a window.
+    pub fn around(line: &str, byte_start: usize, byte_end: usize, char_start: usize, char_end: usize) -> Context {
+        let byte_end = byte_end.clamp(byte_start, line.len());
+        let before = &line[..byte_start.min(line.len())];
+        let from = before.char_indices().rev().nth(Context::WINDOW - 1).map_or(0, |(i, _)| i);
+        let after = &line[byte_end..];
+        let to = byte_end + after.char_indices().nth(Context::WINDOW).map_or(after.len(), |(i, _)| i);
+        let skipped = if from == 0 { 0 } else { char_start - before[from..].chars().count() };
+        Context {
+            line_text: line[from..to].to_string(),
+            char_start: char_start - skipped,
+            char_end: char_end - skipped,
+            cut_before: from > 0,
+            cut_after: to < line.len(),
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::detect::personal_data::DataContext;
 use crate::detect::{self, Document};
 use crate::finding::{Context, Finding, Hit};
 use crate::lexicon::Lexicon;
-use crate::line_index::LineIndex;
+use crate::line_index::{ColumnCursor, LineIndex};
 use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
 use crate::normalize::normalize_term;
 use crate::protocol::{Guideline, Protocol};
@@ -294,17 +294,27 @@ impl Scanner {
             return Vec::new();
         }
         let lines = LineIndex::new(text);
-        hits.into_iter().map(|hit| self.finding(text, &lines, hit, location, redact)).collect()
+        let mut cursors = (ColumnCursor::default(), ColumnCursor::default());
+        hits.into_iter().map(|hit| self.finding(text, &lines, &mut cursors, hit, location, redact)).collect()
     }
 
-    fn finding(&self, text: &str, lines: &LineIndex, hit: Hit, location: &Location, redact: bool) -> Finding {
+    fn finding(
+        &self,
+        text: &str,
+        lines: &LineIndex,
+        (starts, ends): &mut (ColumnCursor, ColumnCursor),
+        hit: Hit,
+        location: &Location,
+        redact: bool,
+    ) -> Finding {
         let (line, line_start, line_end) = lines.line_of(text, hit.start);
-        let column = text[line_start..hit.start].chars().count() + 1;
-        let (end_line, end_column) = lines.position(text, hit.end);
+        let column = starts.column(text, line_start, hit.start) + 1;
+        let (end_line, end_line_start, _) = lines.line_of(text, hit.end);
+        let end_column = ends.column(text, end_line_start, hit.end) + 1;
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let char_start = column - 1;
-        let char_end =
-            char_start + text[hit.start..hit.end.min(line_start + line_text.len()).max(hit.start)].chars().count();
+        let clipped_end = hit.end.min(line_start + line_text.len()).max(hit.start);
+        let char_end = char_start + text[hit.start..clipped_end].chars().count();
         let mut message = hit.rule.message.to_string();
         if !hit.detail.is_empty() {
             message = format!("{} ({})", message.trim_end_matches('.'), hit.detail);
@@ -331,7 +341,13 @@ impl Scanner {
             context: if redact {
                 Context::default()
             } else {
-                Context { line_text: line_text.to_string(), char_start, char_end: char_end.max(char_start + 1) }
+                Context::around(
+                    line_text,
+                    hit.start - line_start,
+                    clipped_end - line_start,
+                    char_start,
+                    char_end.max(char_start + 1),
+                )
             },
             fingerprint: self
                 .settings
