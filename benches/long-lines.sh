@@ -30,15 +30,16 @@ text() { # size like 16MB -> file
   [ -f "$out" ] || cargo run -q --release --example corpus -- --kind text --size "$1" --seed 1 --out "$out" >/dev/null
   echo "$out"
 }
-measure() { # binary file -> "seconds peak_MB findings"
-  local bin=$1 file=$2 log="$dir/time.log" out="$dir/out.jsonl"
-  if ( ulimit -v $((limit_mb * 1024)); timeout "$limit_seconds" /usr/bin/time -f '%e %M' -o "$log" \
-        "$bin" scan --no-config --quiet --format jsonl "$file" > "$out" 2>/dev/null ) ; [ $? -le 1 ] && [ -s "$log" ] \
-        && ! grep -q "Command" "$log"; then
+measure() { # binary file -> "seconds, peak MB, findings"
+  local bin=$1 file=$2 log="$dir/time.log" out="$dir/out.jsonl" status=0
+  ( ulimit -v $((limit_mb * 1024)); exec timeout "$limit_seconds" /usr/bin/time -f '%e %M' -o "$log" \
+      "$bin" scan --no-config --quiet --format jsonl "$file" ) > "$out" 2>/dev/null || status=$?
+  # postwacht exits 1 when it found something; anything else is a run that was stopped.
+  if [ "$status" -le 1 ] && tail -1 "$log" | grep -Eq '^[0-9.]+ [0-9]+$'; then
     read -r seconds kb < <(tail -1 "$log")
-    echo "$seconds $((kb / 1024)) $(wc -l < "$out")"
+    echo "$seconds, $((kb / 1024)), $(wc -l < "$out")"
   else
-    echo "stopped (over ${limit_seconds} s or ${limit_mb} MB)"
+    echo "stopped (status $status: over ${limit_seconds} s or ${limit_mb} MB)"
   fi
 }
 printf '| input | old: s, peak MB, findings | new: s, peak MB, findings |\n|---|---|---|\n'

@@ -186,9 +186,10 @@ pub(super) fn run(args: FixArgs, from_command_line: Vec<String>, out: &mut dyn W
                 continue;
             }
         };
-        if write && encoding == Encoding::Windows1252 {
+        if write && encoding.is_lossy() {
             problem(&format!(
-                "{name}: is geen UTF-8 (gelezen als Windows-1252); fix schrijft het niet terug, zodat er geen ander teken verandert. Sla het op als UTF-8, of laat --write weg"
+                "{name}: is geen zuivere UTF-8 (gelezen als {}); fix schrijft het niet terug, zodat er geen ander teken verandert. Sla het op als UTF-8, of laat --write weg",
+                encoding.name()
             ));
             errors += 1;
             continue;
