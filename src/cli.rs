@@ -6,7 +6,7 @@
 //! applies, the line; the other files are still scanned). A closed pipe on stdout ends quietly.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -343,9 +343,10 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     rayon::spawn(|| {
         let _ = Lexicon::get();
     });
-    let (args, baseline) = match effective::resolve(args).and_then(|e| {
+    let (args, baseline, config_path) = match effective::resolve(args).and_then(|e| {
         let baseline = e.baseline()?;
-        Ok((e.args, baseline))
+        let config_path = e.config_path().map(Path::to_path_buf);
+        Ok((e.args, baseline, config_path))
     }) {
         Ok(resolved) => resolved,
         Err(e) => {
@@ -369,7 +370,8 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let revisions = if args.staged { Some(Revisions::Staged) } else { args.diff.clone().map(Revisions::Range) };
     let (jobs, walk_errors) = match &revisions {
         None => {
-            let (sources, errors) = input::collect(&args.paths);
+            let (mut sources, errors) = input::collect(&args.paths);
+            skip_own_files(&mut sources, &args, config_path.as_deref());
             (sources.into_iter().map(Job::Source).collect::<Vec<_>>(), errors)
         }
         Some(revisions) => match git::changed_files(revisions, &args.paths) {
@@ -468,6 +470,29 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     } else {
         CLEAN
     })
+}
+
+/// Leave out the files postwacht reads for itself (rosters, the configuration, the baseline and
+/// its key), with a note: a roster in the scanned folder is not a text to publish, and scanning it
+/// would report every pupil (issue 11 item 14).
+fn skip_own_files(sources: &mut Vec<input::Source>, args: &ScanArgs, config: Option<&Path>) {
+    let own: Vec<(PathBuf, &str)> = args
+        .rosters
+        .iter()
+        .map(|p| (p.as_path(), "de leerlingenlijst (--roster)"))
+        .chain(config.map(|p| (p, "het instellingenbestand")))
+        .chain(args.baseline.as_deref().map(|p| (p, "de baseline")))
+        .chain(args.baseline_key.as_deref().map(|p| (p, "de sleutel van de baseline")))
+        .filter_map(|(path, what)| std::fs::canonicalize(path).ok().map(|p| (p, what)))
+        .collect();
+    sources.retain(|source| {
+        let input::Source::File(path) = source else { return true };
+        let Some((_, what)) = std::fs::canonicalize(path).ok().and_then(|p| own.iter().find(|(o, _)| *o == p)) else {
+            return true;
+        };
+        note(args.quiet, &format!("{}: overgeslagen, dit is {what}", path.display()));
+        false
+    });
 }
 
 /// The scanner for a run: the rosters read and their consent column chosen (notes on stderr),

@@ -52,6 +52,11 @@ pub(super) struct Effective {
 }
 
 impl Effective {
+    /// The configuration file the run read, if any.
+    pub(super) fn config_path(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
     /// The baseline the run reads, or starts to write (`postwacht baseline`).
     pub(super) fn baseline(&self) -> Result<Option<Baseline>, InputError> {
         let path = self.args.baseline.as_deref();
