@@ -135,11 +135,19 @@ pub struct Hit {
     /// A short Dutch addition to the rule's message that reveals nothing of the matched text
     /// (e.g. "vermomd geschreven"), or empty.
     pub detail: String,
+    /// An addition that quotes the text (the pupil a photo finding is about); left out under
+    /// `--redact`, or empty.
+    pub quoted_detail: String,
 }
 
 impl Hit {
     pub fn new(rule: &'static Rule, start: usize, end: usize) -> Hit {
-        Hit { rule, severity: rule.severity, start, end, detail: String::new() }
+        Hit { rule, severity: rule.severity, start, end, detail: String::new(), quoted_detail: String::new() }
+    }
+
+    pub fn with_quoted_detail(mut self, detail: impl Into<String>) -> Hit {
+        self.quoted_detail = detail.into();
+        self
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Hit {
@@ -173,6 +181,11 @@ pub struct Finding {
     pub end: usize,
     pub matched: String,
     pub message: String,
+    /// What the finding is about, quoting the text (the pupils a photo finding concerns), for
+    /// people: empty under `--redact`, and never in SARIF or GitHub annotations, whose messages
+    /// are the rule's own text.
+    #[serde(skip)]
+    pub quoted_detail: String,
     pub guidelines: Vec<Guideline>,
     /// Who wrote the item (comment exports), when known.
     #[serde(skip_serializing_if = "Option::is_none")]

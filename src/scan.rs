@@ -334,6 +334,7 @@ impl Scanner {
             end: hit.end + location.byte_offset,
             matched: if redact { hit.rule.placeholder.to_string() } else { text[hit.start..hit.end].to_string() },
             message,
+            quoted_detail: if redact { String::new() } else { hit.quoted_detail },
             guidelines: self.guidelines(hit.rule),
             author: location.author.clone(),
             time: location.time.clone(),

@@ -56,6 +56,9 @@ impl Report for Human {
                 writeln!(out, "  ({})", about.join(", "))?;
             }
             writeln!(out, "  {}", f.message)?;
+            if !f.quoted_detail.is_empty() {
+                writeln!(out, "  ({})", f.quoted_detail)?;
+            }
             if !f.context.line_text.is_empty() {
                 let number = f.line.to_string();
                 let gutter = " ".repeat(number.len());
