@@ -554,6 +554,7 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                         "name": r.name,
                         "category": r.category,
                         "severity": r.severity,
+                        "severity_per_entry": Lexicon::get().ok().and_then(|l| crate::detect::severities::by_entry(l, r)).map(|(file, counts)| serde_json::json!({"wordlist": file, "error": counts[0], "warning": counts[1], "info": counts[2]})),
                         "summary": r.summary,
                         "articles": r.articles.iter().map(|(p, a)| serde_json::json!({"protocol": p, "articles": a})).collect::<Vec<_>>(),
                     })
@@ -563,16 +564,23 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out)
         }
         RulesFormat::Human => {
+            let lexicon = Lexicon::get().ok();
             writeln!(out, "{:<6} {:<15} {:<13} samenvatting", "code", "categorie", "ernst")?;
             for r in rules::ALL {
-                writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), r.severity.dutch(), r.summary)?;
+                // A rule whose wordlist entries have their own severity says so: "fout*".
+                let per_entry = lexicon.and_then(|l| crate::detect::severities::by_entry(l, r));
+                let severity = format!("{}{}", r.severity.dutch(), if per_entry.is_some() { "*" } else { "" });
+                writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), severity, r.summary)?;
                 let articles: Vec<String> =
                     r.articles.iter().map(|(p, a)| format!("{} {}", p.title(), a.join(", "))).collect();
                 let articles =
                     if articles.is_empty() { "geen (gaat over postwacht zelf)".into() } else { articles.join(" · ") };
                 writeln!(out, "{:<36} artikelen: {articles}", "")?;
             }
-            Ok(())
+            writeln!(
+                out,
+                "\n* standaard; elk woord in de woordenlijst heeft zijn eigen ernst (zie 'postwacht explain CODE')."
+            )
         }
     }
 }
@@ -585,6 +593,18 @@ fn explain(code: &str, out: &mut dyn Write) -> io::Result<u8> {
     writeln!(out, "{} ({})", rule.code, rule.name)?;
     writeln!(out, "Categorie: {} ({})", rule.category.dutch(), rule.category.as_str())?;
     writeln!(out, "Standaard ernst: {}", rule.severity.dutch())?;
+    if let Some((file, counts)) = Lexicon::get().ok().and_then(|l| crate::detect::severities::by_entry(l, rule)) {
+        writeln!(
+            out,
+            "Ernst per woord: {}. Elk woord in {file} heeft zijn eigen ernst: {} fout, {} waarschuwing, {} tip. \
+             Lichtere woorden (een losse vloek, een vage aanwijzing) zijn een waarschuwing, zodat --fail-on error \
+             alleen de zware tegenhoudt.",
+            crate::detect::severities::spread(counts),
+            counts[0],
+            counts[1],
+            counts[2]
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", rule.summary)?;
     writeln!(out)?;

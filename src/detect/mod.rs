@@ -23,6 +23,7 @@ pub mod mention;
 pub mod names;
 pub mod personal_data;
 pub mod school_terms;
+pub mod severities;
 pub mod threat;
 
 use crate::lexicon::Lexicon;
