@@ -26,6 +26,7 @@ use crate::rules;
 use crate::scan::{Channel, Scanner, Settings};
 use crate::terms::SchoolTerms;
 
+mod dutch;
 mod effective;
 mod fix;
 
@@ -261,8 +262,8 @@ pub const TROUBLE: u8 = 2;
 
 /// Parse the arguments and run.
 pub fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = Cli::command().try_get_matches().unwrap_or_else(|e| dutch::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| dutch::exit(e));
     let from_command_line = effective::given(&matches);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
