@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::detect::disease::{SafeCompounds, is_the_disease};
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
 use crate::lexicon::{ContextRole, Group, HateRole, Lexicon, Mode, Term};
@@ -194,6 +195,8 @@ pub struct AbuseIndex {
     whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>>,
     /// Compound heads: (head, rule, severity).
     heads: Vec<(&'static str, &'static Rule, Severity)>,
+    /// Harmless compounds, for a disease word written apart from the rest of its compound.
+    safe_compounds: SafeCompounds,
 }
 
 /// A term's single words in sorted order (the order masked words are tried in).
@@ -237,6 +240,7 @@ impl AbuseIndex {
             group_heads: crate::detect::hate::group_heads(lexicon),
             whole,
             heads,
+            safe_compounds: SafeCompounds::new(lexicon),
         }
     }
 }
@@ -276,6 +280,9 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
         let Some((rule, severity, first, last, detail)) = judged else { continue };
         let nearby = doc.found_starting_in(found.first.saturating_sub(MAX_SAFE_WORDS), found.first + 1);
         if nearby.iter().any(|s| matches!(s.target, Target::Safe(_)) && covers(doc, s, found)) {
+            continue;
+        }
+        if matches!(found.target, Target::Abuse(_)) && is_the_disease(doc, &index.safe_compounds, found) {
             continue;
         }
         let (start, end) = doc.original_tokens(first, last);
