@@ -21,9 +21,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::detect::disease::{SafeCompounds, is_the_disease};
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
-use crate::lexicon::{ContextRole, Group, HateRole, Lexicon, Mode, Term};
+use crate::lexicon::{AbuseEntry, ContextRole, Group, HateRole, Lexicon, Mode, Term};
 use crate::matcher::{Edge, MatcherBuilder, Target};
 use crate::rules::{self, Rule};
 
@@ -194,6 +195,8 @@ pub struct AbuseIndex {
     whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>>,
     /// Compound heads: (head, rule, severity).
     heads: Vec<(&'static str, &'static Rule, Severity)>,
+    /// Harmless compounds, for a disease word written apart from the rest of its compound.
+    safe_compounds: SafeCompounds,
 }
 
 /// A term's single words in sorted order (the order masked words are tried in).
@@ -208,7 +211,7 @@ impl AbuseIndex {
         let mut whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>> = WordMap::default();
         let mut heads = Vec::new();
         for entry in &lexicon.abuse {
-            let rule = rule_for(entry.category, entry.term.mode);
+            let rule = rule_for(entry);
             for phrase in sorted_single_words(&entry.term) {
                 match entry.term.mode {
                     Mode::Word => whole.entry(phrase.chars().count()).or_default().push((phrase, rule, entry.severity)),
@@ -237,18 +240,29 @@ impl AbuseIndex {
             group_heads: crate::detect::hate::group_heads(lexicon),
             whole,
             heads,
+            safe_compounds: SafeCompounds::new(lexicon),
         }
     }
 }
 
-fn rule_for(category: Category, mode: Mode) -> &'static Rule {
-    match category {
+fn rule_for(entry: &AbuseEntry) -> &'static Rule {
+    match entry.category {
         Category::Obscene => &rules::OBSCENE_WORD,
         Category::Threat => &rules::THREAT_PHRASE,
         Category::Discrimination => &rules::HATE_STATEMENT,
-        _ if mode == Mode::Prefix => &rules::CURSE,
+        // PW402 says "a curse with a disease or kut-": only those heads are it; other compound
+        // heads (fuck, hoeren) are insults like their whole words.
+        _ if entry.term.mode == Mode::Prefix && is_disease_or_kut_curse(entry) => &rules::CURSE,
         _ => &rules::INSULT_WORD,
     }
+}
+
+/// Spellings of the heads PW402 is about (the disease curses and kut, klote), as `abuse.tsv`
+/// writes their roots.
+const CURSE_ROOTS: &[&str] = &["kank", "kenk", "tyf", "tief", "ter", "pleur", "kle", "kole", "kut", "klot"];
+
+fn is_disease_or_kut_curse(entry: &AbuseEntry) -> bool {
+    entry.term.phrase.single_words().into_iter().flatten().all(|w| CURSE_ROOTS.iter().any(|r| w.starts_with(r)))
 }
 
 struct Candidate {
@@ -276,6 +290,9 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
         let Some((rule, severity, first, last, detail)) = judged else { continue };
         let nearby = doc.found_starting_in(found.first.saturating_sub(MAX_SAFE_WORDS), found.first + 1);
         if nearby.iter().any(|s| matches!(s.target, Target::Safe(_)) && covers(doc, s, found)) {
+            continue;
+        }
+        if matches!(found.target, Target::Abuse(_)) && is_the_disease(doc, &index.safe_compounds, found) {
             continue;
         }
         let (start, end) = doc.original_tokens(first, last);
@@ -348,7 +365,7 @@ fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &WordSet<&
             return Some((&rules::SLUR, Severity::Error, found.first, last, ""));
         }
     }
-    Some((rule_for(entry.category, entry.term.mode), entry.severity, found.first, found.last, ""))
+    Some((rule_for(entry), entry.severity, found.first, found.last, ""))
 }
 
 fn group_term(doc: &Document<'_>, found: &Found, i: u32) -> Option<Judged> {

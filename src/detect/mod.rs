@@ -17,6 +17,7 @@ pub mod abuse;
 pub mod confidential;
 pub mod cues;
 pub mod disclaimer;
+pub mod disease;
 pub mod hate;
 pub mod media;
 pub mod mention;
