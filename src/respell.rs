@@ -1,0 +1,388 @@
+//! Repairs the spelling of charged words in the view before anything is matched, so that every
+//! check reads "hmoo's", "kankker" and "ikhaat" as the words they stand for:
+//!
+//! - **one letter off**: a word with one letter missing, doubled, or swapped with its neighbour is
+//!   read as the charged word it comes from (an abuse term, a group name, a hate or threat word),
+//!   but only where the misspelling is not itself a word postwacht knows, the word is long enough
+//!   for one letter to leave it recognisable, and the misspelling comes from one word only;
+//! - **run together**: an unknown word that is two known words, one of them charged, is split
+//!   where Dutch would not have written one word: a function word glued to it ("eenidioot",
+//!   "zijnratten", "haatalle"), an inflected adjective before it ("domstemensen",
+//!   "vuilehoer": a compound's first part is not inflected), or a group followed by a violent verb
+//!   ("vrouwenverdrinken"). A noun before a noun ("homohuwelijk", "vrouwenvoetbal") is an
+//!   ordinary compound and stays whole.
+//!
+//! Words the matcher stores (pupils' names, the school's terms, every wordlist word) and words of
+//! `wordlists/common_words.txt` are never repaired.
+
+use crate::hash::{WordMap, WordSet};
+use crate::lexicon::{HateRole, Lexicon, Mode, ThreatRole};
+use crate::normalize::{Normalized, Repair};
+use crate::phrase::Phrase;
+
+/// Shortest word (in letters) whose swapped or doubled letters are repaired; "haat" → "hata".
+const SWAP_MIN_LEN: usize = 4;
+/// Shortest word whose missing letter is repaired: four letters minus one leaves too little
+/// ("hat", "kt").
+const DROP_MIN_LEN: usize = 5;
+/// Shortest charged half of a run-together word.
+const PART_MIN_LEN: usize = 3;
+/// Longest word that is tried as a run-together word.
+const SPLIT_MAX_LEN: usize = 32;
+
+/// Closed-class words that Dutch writes apart from the word next to them: pronouns, articles,
+/// quantifiers, copulas and auxiliaries, intensifiers. Left out on purpose: prepositions and
+/// particles, which begin compounds and separable verbs ("aanval", "ophangen"); words of two
+/// letters but "ik", which begin ordinary words ("depot", "wetering", "jelui"); words that are also
+/// nouns ("was", "waren": "wasvrouw", "warenhuis"); "geen" ("homogeen").
+const FUNCTION_WORDS: &[&str] = &[
+    "alle", "allemaal", "ben", "bent", "deze", "die", "dit", "echt", "een", "elke", "enorm", "erg", "gewoon", "heel",
+    "het", "hij", "iedere", "ik", "jij", "jou", "jullie", "moet", "moeten", "ons", "onze", "sommige", "totaal", "veel",
+    "wat", "wij", "word", "wordt", "worden", "zal", "zij", "zijn", "zoveel", "zulke", "zullen",
+];
+
+pub struct Respeller {
+    /// Words written as they are: the matcher's words are checked by the caller.
+    known: WordSet<&'static str>,
+    /// The charged words (abuse terms, group names, hate and threat words).
+    charged: WordSet<&'static str>,
+    groups: WordSet<&'static str>,
+    /// Violent verbs and threat acts ("verdrinken", "doodschieten").
+    violent: WordSet<&'static str>,
+    function: WordSet<&'static str>,
+    /// A misspelling and the charged word it stands for.
+    typos: WordMap<String, &'static str>,
+}
+
+impl Respeller {
+    pub fn new(lexicon: &'static Lexicon) -> Respeller {
+        let mut charged = WordSet::default();
+        let mut known: WordSet<&'static str> = WordSet::default();
+        let mut groups = WordSet::default();
+        let mut violent = WordSet::default();
+        let function: WordSet<&'static str> = FUNCTION_WORDS.iter().copied().collect();
+        let usable = |w: &&str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        // Only words that are a term on their own are charged: the words inside a phrase
+        // ("armen breken", "eruit zetten") are ordinary words that the phrase makes charged.
+        let single_words = |phrase: &'static Phrase| -> Vec<&'static str> {
+            phrase.single_words().into_iter().flatten().filter(usable).filter(|w| !function.contains(w)).collect()
+        };
+        for entry in lexicon.abuse.iter().filter(|e| e.term.mode != Mode::Acronym) {
+            charged.extend(entry.term.phrase.single_words().into_iter().flatten().filter(usable));
+        }
+        for entry in lexicon.groups.iter().filter(|e| matches!(e.term.mode, Mode::Word | Mode::Addressed)) {
+            let words = entry.term.phrase.single_words().into_iter().flatten().filter(usable);
+            groups.extend(words);
+        }
+        charged.extend(groups.iter().copied());
+        for entry in &lexicon.hate {
+            let charged_role = matches!(
+                entry.role,
+                HateRole::Attribute
+                    | HateRole::Dehumanise
+                    | HateRole::Emotion
+                    | HateRole::Exclusion
+                    | HateRole::Violence
+            );
+            let words: Vec<&'static str> = single_words(&entry.term.phrase);
+            if entry.role == HateRole::Violence {
+                violent.extend(words.iter().copied());
+            }
+            if charged_role {
+                charged.extend(words);
+            }
+        }
+        for entry in &lexicon.threats {
+            if matches!(entry.role, ThreatRole::Act | ThreatRole::Menace | ThreatRole::Participle) {
+                let words: Vec<&'static str> = single_words(&entry.term.phrase);
+                violent.extend(words.iter().copied());
+                charged.extend(words);
+            }
+        }
+        let terms = lexicon.abuse.iter().map(|e| &e.term).chain(lexicon.groups.iter().map(|e| &e.term));
+        let terms = terms
+            .chain(lexicon.hate.iter().map(|e| &e.term))
+            .chain(lexicon.threats.iter().map(|e| &e.term))
+            .chain(lexicon.context.iter().map(|e| &e.term))
+            .chain(lexicon.safe.iter().map(|e| &e.term));
+        for term in terms {
+            known.extend(term.phrase.words());
+        }
+        known.extend(lexicon.common_words.iter().map(|w| w.as_ref()));
+        known.extend(lexicon.first_names.iter().map(|w| w.as_ref()));
+        let typos = typos_of(&charged, &known);
+        Respeller { known, charged, groups, violent, function, typos }
+    }
+
+    /// Is `word` written as a word postwacht knows?
+    pub fn knows(&self, word: &str) -> bool {
+        self.known.contains(word)
+    }
+
+    /// The charged word a misspelling stands for.
+    pub fn typo_of(&self, word: &str) -> Option<&'static str> {
+        self.typos.get(word).copied()
+    }
+
+    /// The view with its misspelt and run-together charged words repaired, or `None` when there
+    /// is nothing to repair. `stored` says whether the matcher has a word of its own (a name, a
+    /// school's term), which is never repaired.
+    pub fn respell(&self, view: &Normalized, stored: impl Fn(&str) -> bool) -> Option<Normalized> {
+        let mut repairs = Vec::new();
+        for t in 0..view.tokens.len() {
+            let word = view.token_text(t);
+            if word.len() < SWAP_MIN_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.knows(word) {
+                continue;
+            }
+            if stored(word) {
+                continue;
+            }
+            if let Some(right) = self.typo_of(word) {
+                repairs.push(Repair::Respell { token: t, word: right });
+            } else if let Some(at) = self.split_point(word) {
+                repairs.push(Repair::Split { token: t, at });
+            }
+        }
+        (!repairs.is_empty()).then(|| view.repaired(&repairs))
+    }
+
+    /// Where an unknown word falls apart into two words Dutch writes apart (see the module
+    /// documentation), if it does.
+    pub fn split_point(&self, word: &str) -> Option<usize> {
+        if word.len() > SPLIT_MAX_LEN {
+            return None;
+        }
+        (2..=word.len() - 2).find(|&at| self.written_apart(&word[..at], &word[at..]))
+    }
+
+    fn written_apart(&self, left: &str, right: &str) -> bool {
+        let charged = |w: &str| w.len() >= PART_MIN_LEN && self.charged.contains(w);
+        let known = |w: &str| self.known.contains(w);
+        if !(known(left) && known(right)) || !(charged(left) || charged(right)) {
+            return false;
+        }
+        // "eenidioot", "ikhaat", "zijnratten", "verdoemalle"; but not a word with a suffix that
+        // looks like a short function word: "wurgende", "neukte", "kneusje".
+        if self.function.contains(left) || (right.len() >= 3 && self.function.contains(right)) {
+            return true;
+        }
+        // "absolutevuiligheid", "vuilehoer": the first part is an inflected adjective, which a
+        // compound does not start with ("blindekoe", "zwartemeer" are names of things: the
+        // second part must be charged).
+        let insulting = charged(right) && !self.groups.contains(right);
+        if insulting && right.len() >= 4 && left.len() >= 5 && inflected_adjective(left, &known) {
+            return true;
+        }
+        // "vrouwenverdrinken": a group and what is done to it.
+        self.groups.contains(left) && self.violent.contains(right) && right.ends_with("en")
+    }
+}
+
+/// Is `word` an adjective with the inflection -e or -ste ("vuile", "absolute", "stomme",
+/// "vieze", "domste")? Its stem must be a known word ending in a consonant: "vuil", "absoluut" (a
+/// long vowel is written double when the syllable closes), "stom" (a consonant doubled after a
+/// short vowel), "vies" (z before the ending, s at the end), "dom".
+fn inflected_adjective(word: &str, known: &impl Fn(&str) -> bool) -> bool {
+    let ends_in_consonant = |stem: &str| stem.bytes().last().is_some_and(|b| !is_vowel(b));
+    if let Some(stem) = word.strip_suffix("ste")
+        && stem.len() >= 3
+        && ends_in_consonant(stem)
+        && known(stem)
+    {
+        return true;
+    }
+    let Some(stem) = word.strip_suffix('e') else {
+        return false;
+    };
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    if n < 3 || !ends_in_consonant(stem) {
+        return false;
+    }
+    if known(stem) {
+        return true;
+    }
+    let last = bytes[n - 1];
+    let closed = if bytes[n - 2] == last {
+        // "stomm" → "stom"
+        stem[..n - 1].to_string()
+    } else if last == b'z' || last == b'v' {
+        // "viez" → "vies", "brav" → "braaf" is left to the next rule
+        format!("{}{}", &stem[..n - 1], if last == b'z' { 's' } else { 'f' })
+    } else if is_vowel(bytes[n - 2]) && !is_vowel(bytes[n - 3]) {
+        // "absolut" → "absoluut"
+        format!("{}{}{}", &stem[..n - 1], bytes[n - 2] as char, last as char)
+    } else {
+        return false;
+    };
+    known(&closed)
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Every misspelling of the charged words with one letter dropped, doubled or swapped with its
+/// neighbour, except known words. A misspelling of two charged words ("mslims": moslims, muslims)
+/// stands for the first in alphabetical order: either way it is charged.
+fn typos_of(charged: &WordSet<&'static str>, known: &WordSet<&'static str>) -> WordMap<String, &'static str> {
+    let mut typos: WordMap<String, &'static str> = WordMap::default();
+    let mut words: Vec<&'static str> = charged.iter().copied().collect();
+    // The same map whatever the hash order.
+    words.sort_unstable();
+    for word in words {
+        misspellings(word, |variant| {
+            if !known.contains(variant.as_str()) && !charged.contains(variant.as_str()) {
+                typos.entry(variant).or_insert(word);
+            }
+        });
+    }
+    typos
+}
+
+/// Hand `add` the spellings of `word` with one letter dropped (not the first, which people rarely
+/// drop, nor the last, which turns words into other forms: "vieze" → "viez", "moslims" →
+/// "moslim"), one letter doubled, or two neighbours swapped.
+pub fn misspellings(word: &str, mut add: impl FnMut(String)) {
+    let letters = word.as_bytes();
+    let n = letters.len();
+    if n < SWAP_MIN_LEN || !letters.iter().all(u8::is_ascii_lowercase) {
+        return;
+    }
+    for i in 0..n {
+        if n >= DROP_MIN_LEN && i > 0 && i + 1 < n {
+            add(format!("{}{}", &word[..i], &word[i + 1..]));
+        }
+        // A doubled letter where it is single; two of the same already fold to one at three.
+        let single = (i == 0 || letters[i - 1] != letters[i]) && letters.get(i + 1) != Some(&letters[i]);
+        if single {
+            add(format!("{}{}", &word[..=i], &word[i..]));
+        }
+        if i + 1 < n && letters[i] != letters[i + 1] {
+            let mut swapped = letters.to_vec();
+            swapped.swap(i, i + 1);
+            add(String::from_utf8(swapped).expect("ASCII letters"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn respeller() -> Respeller {
+        Respeller::new(Lexicon::get().unwrap())
+    }
+
+    fn repaired(text: &str) -> String {
+        let view = Normalized::new(text);
+        respeller().respell(&view, |_| false).map_or(view.text, |v| v.text)
+    }
+
+    #[test]
+    fn one_letter_off_is_repaired() {
+        assert_eq!(repaired("Ik hata hmoo's"), " ik haat homo s ");
+        assert_eq!(repaired("wat een kankker school"), " wat een kanker school ");
+        assert_eq!(repaired("die vrow"), " die vrouw ");
+    }
+
+    #[test]
+    fn words_that_are_words_stay() {
+        for text in ["Goed gedaan hoor", "ze verstuikte haar enkel", "het debiet van de beek", "een boer"] {
+            let view = Normalized::new(text);
+            assert_eq!(repaired(text), view.text, "{text}");
+        }
+    }
+
+    #[test]
+    fn run_together_words_are_split() {
+        assert_eq!(repaired("Ikhaat ze"), " ik haat ze ");
+        assert_eq!(repaired("wat eenidioot"), " wat een idioot ");
+        assert_eq!(repaired("zijnratten"), " zijn ratten ");
+    }
+
+    #[test]
+    fn compounds_stay_whole() {
+        for text in ["het homohuwelijk", "vrouwenvoetbal", "homogeen", "negeren", "ophangen", "rattenvanger"] {
+            let view = Normalized::new(text);
+            assert_eq!(repaired(text), view.text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_repaired_word_maps_back_to_what_was_written() {
+        let text = "Jij bent eenidioot en een sukekl.";
+        let view = Normalized::new(text);
+        let fixed = respeller().respell(&view, |_| false).unwrap();
+        let words: Vec<&str> = (0..fixed.tokens.len()).map(|t| fixed.token_text(t)).collect();
+        assert_eq!(words, ["jij", "bent", "een", "idioot", "en", "een", "sukkel"]);
+        let (s, e) = fixed.token_original(3);
+        assert_eq!(&text[s..e], "idioot");
+        let (s, e) = fixed.token_original(6);
+        assert_eq!(&text[s..e], "sukekl");
+    }
+}
+
+/// Dutch words from the OpenTaal list (`/usr/share/dict/nederlands`, package wdutch) that the
+/// respeller would read as another word: each is a false alarm waiting for a text that uses it.
+/// Skipped where the list is not installed.
+#[cfg(test)]
+mod dictionary {
+    use super::*;
+    use crate::normalize::normalize_term;
+
+    /// Dictionary spellings that are read as another spelling of the same word (an old or
+    /// informal spelling, a past tense read as its infinitive): the repair is right.
+    const SAME_WORD: &[&str] = &[
+        "afslachtten",
+        "armoezaaier",
+        "bastaards",
+        "berenlul",
+        "berenlullen",
+        "domig",
+        "doodssteken",
+        "drugdealers",
+        "gluipers",
+        "makaak",
+        "makaken",
+        "mankpoot",
+        "mankpoten",
+        "onthoofdden",
+        "opzoutten",
+        "schijters",
+        "uitmoordden",
+        "verachte",
+        "verbrandden",
+        "vermoordden",
+        "verpestten",
+        "walglijk",
+        "walglijke",
+        "zeikers",
+        "zwartten",
+    ];
+
+    #[test]
+    fn dictionary_words_are_left_alone() {
+        let Ok(list) = std::fs::read_to_string("/usr/share/dict/nederlands") else {
+            eprintln!("/usr/share/dict/nederlands is not installed: skipped");
+            return;
+        };
+        let respeller = Respeller::new(Lexicon::get().unwrap());
+        let mut misread = Vec::new();
+        // Proper names (capitalised in the list) are the roster's and the matcher's business.
+        for word in list.lines().filter(|w| !w.starts_with(char::is_uppercase)).map(normalize_term) {
+            if word.len() < SWAP_MIN_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || respeller.knows(&word) {
+                continue;
+            }
+            if SAME_WORD.contains(&word.as_str()) {
+                continue;
+            }
+            if let Some(meant) = respeller.typo_of(&word) {
+                misread.push(format!("{word} (read as {meant})"));
+            } else if let Some(at) = respeller.split_point(&word) {
+                misread.push(format!("{word} (split as {} {})", &word[..at], &word[at..]));
+            }
+        }
+        assert!(misread.is_empty(), "{} dictionary words misread:\n{}", misread.len(), misread.join("\n"));
+    }
+}
