@@ -34,11 +34,11 @@ const SPLIT_MAX_LEN: usize = 32;
 /// quantifiers, copulas and auxiliaries, intensifiers. Left out on purpose: prepositions and
 /// particles, which begin compounds and separable verbs ("aanval", "ophangen"); words of two
 /// letters but "ik", which begin ordinary words ("depot", "wetering", "jelui"); words that are also
-/// nouns ("was", "waren": "wasvrouw", "warenhuis"); "geen" ("homogeen").
+/// nouns ("was", "waren", "zij": "wasvrouw", "warenhuis", "zijruit"); "geen" ("homogeen").
 const FUNCTION_WORDS: &[&str] = &[
     "alle", "allemaal", "ben", "bent", "deze", "die", "dit", "echt", "een", "elke", "enorm", "erg", "gewoon", "heel",
     "het", "hij", "iedere", "ik", "jij", "jou", "jullie", "moet", "moeten", "ons", "onze", "sommige", "totaal", "veel",
-    "wat", "wij", "word", "wordt", "worden", "zal", "zij", "zijn", "zoveel", "zulke", "zullen",
+    "wat", "wij", "word", "wordt", "worden", "zal", "zijn", "zoveel", "zulke", "zullen",
 ];
 
 pub struct Respeller {
@@ -62,10 +62,13 @@ impl Respeller {
         let mut violent = WordSet::default();
         let function: WordSet<&'static str> = FUNCTION_WORDS.iter().copied().collect();
         let usable = |w: &&str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
-        // Only words that are a term on their own are charged: the words inside a phrase
-        // ("armen breken", "eruit zetten") are ordinary words that the phrase makes charged.
-        let single_words = |phrase: &'static Phrase| -> Vec<&'static str> {
-            phrase.single_words().into_iter().flatten().filter(usable).filter(|w| !function.contains(w)).collect()
+        // A word that is a term on its own is charged; a word inside a phrase only when it is no
+        // ordinary word: "bedreiging" in "een bedreiging voor", but not "armen" in "armen breken".
+        let charged_words = |phrase: &'static Phrase| -> Vec<&'static str> {
+            match phrase.single_words() {
+                Some(words) => words.filter(usable).filter(|w| !function.contains(w)).collect(),
+                None => phrase.words().filter(usable).filter(|w| !lexicon.is_common_word(w)).collect(),
+            }
         };
         for entry in lexicon.abuse.iter().filter(|e| e.term.mode != Mode::Acronym) {
             charged.extend(entry.term.phrase.single_words().into_iter().flatten().filter(usable));
@@ -84,7 +87,7 @@ impl Respeller {
                     | HateRole::Exclusion
                     | HateRole::Violence
             );
-            let words: Vec<&'static str> = single_words(&entry.term.phrase);
+            let words: Vec<&'static str> = charged_words(&entry.term.phrase);
             if entry.role == HateRole::Violence {
                 violent.extend(words.iter().copied());
             }
@@ -94,7 +97,7 @@ impl Respeller {
         }
         for entry in &lexicon.threats {
             if matches!(entry.role, ThreatRole::Act | ThreatRole::Menace | ThreatRole::Participle) {
-                let words: Vec<&'static str> = single_words(&entry.term.phrase);
+                let words: Vec<&'static str> = charged_words(&entry.term.phrase);
                 violent.extend(words.iter().copied());
                 charged.extend(words);
             }
@@ -359,6 +362,14 @@ mod dictionary {
         "walglijke",
         "zeikers",
         "zwartten",
+        "aanrichtten",
+        "barstten",
+        "doodsstraf",
+        "hardden",
+        "lustten",
+        "stichtten",
+        "verkrachtten",
+        "zoutten",
     ];
 
     #[test]
