@@ -50,8 +50,8 @@ pub struct Respeller {
     /// Violent verbs and threat acts ("verdrinken", "doodschieten").
     violent: WordSet<&'static str>,
     function: WordSet<&'static str>,
-    /// A misspelling and the charged word it stands for.
-    typos: WordMap<String, &'static str>,
+    /// A charged word with a letter dropped, and the word.
+    dropped: WordMap<String, &'static str>,
 }
 
 impl Respeller {
@@ -113,8 +113,8 @@ impl Respeller {
         }
         known.extend(lexicon.common_words.iter().map(|w| w.as_ref()));
         known.extend(lexicon.first_names.iter().map(|w| w.as_ref()));
-        let typos = typos_of(&charged, &known);
-        Respeller { known, charged, groups, violent, function, typos }
+        let dropped = dropped_letters(&charged, &known);
+        Respeller { known, charged, groups, violent, function, dropped }
     }
 
     /// Is `word` written as a word postwacht knows?
@@ -122,9 +122,37 @@ impl Respeller {
         self.known.contains(word)
     }
 
-    /// The charged word a misspelling stands for.
+    /// The charged word that `word` (which is no known word) misspells with one letter dropped,
+    /// doubled, or swapped with its neighbour; where it could be several, the first in
+    /// alphabetical order.
     pub fn typo_of(&self, word: &str) -> Option<&'static str> {
-        self.typos.get(word).copied()
+        if let Some(&meant) = self.dropped.get(word) {
+            return Some(meant);
+        }
+        let letters = word.as_bytes();
+        let mut candidate = letters.to_vec();
+        let mut best: Option<&'static str> = None;
+        let mut consider = |candidate: &[u8]| {
+            let found = std::str::from_utf8(candidate).ok().and_then(|c| self.charged.get(c).copied());
+            if let Some(found) = found.filter(|f| f.len() >= SWAP_MIN_LEN) {
+                best = Some(best.map_or(found, |b| b.min(found)));
+            }
+        };
+        for i in 0..letters.len().saturating_sub(1) {
+            if letters[i] == letters[i + 1] {
+                // A doubled letter, unless the word has it double itself ("kanker" from
+                // "kankker", not "sukkel" from "sukkel").
+                let tripled = i > 0 && letters[i - 1] == letters[i] || letters.get(i + 2) == Some(&letters[i]);
+                if !tripled {
+                    consider(&[&letters[..i], &letters[i + 1..]].concat());
+                }
+            } else {
+                candidate.swap(i, i + 1);
+                consider(&candidate);
+                candidate.swap(i, i + 1);
+            }
+        }
+        best
     }
 
     /// The view with its misspelt and run-together charged words repaired, or `None` when there
@@ -225,48 +253,28 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Every misspelling of the charged words with one letter dropped, doubled or swapped with its
-/// neighbour, except known words. A misspelling of two charged words ("mslims": moslims, muslims)
-/// stands for the first in alphabetical order: either way it is charged.
-fn typos_of(charged: &WordSet<&'static str>, known: &WordSet<&'static str>) -> WordMap<String, &'static str> {
-    let mut typos: WordMap<String, &'static str> = WordMap::default();
-    let mut words: Vec<&'static str> = charged.iter().copied().collect();
-    // The same map whatever the hash order.
+/// The charged words with one letter dropped (not the first, which people rarely drop, nor the
+/// last, which turns words into other forms: "vieze" → "viez", "moslims" → "moslim"), except
+/// known words. A spelling that drops a letter from two charged words ("mslims": moslims,
+/// muslims) stands for the first in alphabetical order: either way it is charged. Swapped and
+/// doubled letters need no table: [`Respeller::typo_of`] undoes them and looks the result up.
+fn dropped_letters(charged: &WordSet<&'static str>, known: &WordSet<&'static str>) -> WordMap<String, &'static str> {
+    let mut dropped: WordMap<String, &'static str> = WordMap::default();
+    let mut words: Vec<&'static str> = charged.iter().copied().filter(|w| w.len() >= DROP_MIN_LEN).collect();
+    // The same table whatever the hash order.
     words.sort_unstable();
+    let mut variant = String::new();
     for word in words {
-        misspellings(word, |variant| {
-            if !known.contains(variant.as_str()) && !charged.contains(variant.as_str()) {
-                typos.entry(variant).or_insert(word);
+        for i in 1..word.len() - 1 {
+            variant.clear();
+            variant.push_str(&word[..i]);
+            variant.push_str(&word[i + 1..]);
+            if !known.contains(variant.as_str()) && !dropped.contains_key(variant.as_str()) {
+                dropped.insert(variant.clone(), word);
             }
-        });
-    }
-    typos
-}
-
-/// Hand `add` the spellings of `word` with one letter dropped (not the first, which people rarely
-/// drop, nor the last, which turns words into other forms: "vieze" → "viez", "moslims" →
-/// "moslim"), one letter doubled, or two neighbours swapped.
-pub fn misspellings(word: &str, mut add: impl FnMut(String)) {
-    let letters = word.as_bytes();
-    let n = letters.len();
-    if n < SWAP_MIN_LEN || !letters.iter().all(u8::is_ascii_lowercase) {
-        return;
-    }
-    for i in 0..n {
-        if n >= DROP_MIN_LEN && i > 0 && i + 1 < n {
-            add(format!("{}{}", &word[..i], &word[i + 1..]));
-        }
-        // A doubled letter where it is single; two of the same already fold to one at three.
-        let single = (i == 0 || letters[i - 1] != letters[i]) && letters.get(i + 1) != Some(&letters[i]);
-        if single {
-            add(format!("{}{}", &word[..=i], &word[i..]));
-        }
-        if i + 1 < n && letters[i] != letters[i + 1] {
-            let mut swapped = letters.to_vec();
-            swapped.swap(i, i + 1);
-            add(String::from_utf8(swapped).expect("ASCII letters"));
         }
     }
+    dropped
 }
 
 #[cfg(test)]
