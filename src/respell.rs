@@ -158,7 +158,7 @@ impl Respeller {
     /// The view with its misspelt and run-together charged words repaired, or `None` when there
     /// is nothing to repair. `stored` says whether the matcher has a word of its own (a name, a
     /// school's term), which is never repaired.
-    pub fn respell(&self, view: &Normalized, stored: impl Fn(&str) -> bool) -> Option<Normalized> {
+    pub fn respell(&self, text: &str, view: &Normalized, stored: impl Fn(&str) -> bool) -> Option<Normalized> {
         let mut repairs = Vec::new();
         for t in 0..view.tokens.len() {
             let word = view.token_text(t);
@@ -168,8 +168,13 @@ impl Respeller {
             if stored(word) {
                 continue;
             }
-            if let Some(right) = self.typo_of(word) {
+            // A capital inside a sentence marks a name ("Daan Smit" is no "smijt"); of the
+            // charged words, Dutch capitalises only the names of peoples and religions.
+            let name = written_as_name(text, view, t);
+            if let Some(right) = self.typo_of(word).filter(|right| !name || self.groups.contains(right)) {
                 repairs.push(Repair::Respell { token: t, word: right });
+            } else if name {
+                continue;
             } else if let Some(at) = self.split_point(word) {
                 repairs.push(Repair::Split { token: t, at });
             }
@@ -207,6 +212,16 @@ impl Respeller {
         // "vrouwenverdrinken": a group and what is done to it.
         self.groups.contains(left) && self.violent.contains(right) && right.ends_with("en")
     }
+}
+
+/// Is token `t` written with a capital inside a sentence (not first, not after `.`, `!`, `?`, `:`
+/// or a line break)?
+fn written_as_name(text: &str, view: &Normalized, t: usize) -> bool {
+    let (start, _) = view.token_original(t);
+    let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+    let before = text[..start].trim_end_matches([' ', '\t', '"', '\'', '(', '“', '‘']);
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r']);
+    capital && !sentence_start
 }
 
 /// Is `word` an adjective with the inflection -e or -ste ("vuile", "absolute", "stomme",
@@ -287,7 +302,7 @@ mod tests {
 
     fn repaired(text: &str) -> String {
         let view = Normalized::new(text);
-        respeller().respell(&view, |_| false).map_or(view.text, |v| v.text)
+        respeller().respell(text, &view, |_| false).map_or(view.text, |v| v.text)
     }
 
     #[test]
@@ -303,6 +318,12 @@ mod tests {
             let view = Normalized::new(text);
             assert_eq!(repaired(text), view.text, "{text}");
         }
+    }
+
+    #[test]
+    fn names_are_only_read_as_names_of_groups() {
+        assert_eq!(repaired("Gisteren won Daan Smit."), " gisteren won daan smit ");
+        assert_eq!(repaired("Wat vinden die Mslims ervan?"), " wat vinden die moslims ervan ");
     }
 
     #[test]
@@ -324,7 +345,7 @@ mod tests {
     fn a_repaired_word_maps_back_to_what_was_written() {
         let text = "Jij bent eenidioot en een sukekl.";
         let view = Normalized::new(text);
-        let fixed = respeller().respell(&view, |_| false).unwrap();
+        let fixed = respeller().respell(text, &view, |_| false).unwrap();
         let words: Vec<&str> = (0..fixed.tokens.len()).map(|t| fixed.token_text(t)).collect();
         assert_eq!(words, ["jij", "bent", "een", "idioot", "en", "een", "sukkel"]);
         let (s, e) = fixed.token_original(3);

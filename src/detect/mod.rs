@@ -56,7 +56,7 @@ impl<'a> Document<'a> {
         cues: &'a Cues,
     ) -> Document<'a> {
         let view = Normalized::new(text);
-        let view = respeller.respell(&view, |word| matcher.stores(word)).unwrap_or(view);
+        let view = respeller.respell(text, &view, |word| matcher.stores(word)).unwrap_or(view);
         let found = matcher.find_all(&view);
         let (sentence_of, sentences) = split_sentences(text, &view);
         let protected = merge_overlapping(personal_data::protected_spans(text));
