@@ -51,6 +51,8 @@ pub enum Respelling {
     Typo,
     /// Written together with the word before or after it ("ikhaat", "eenidioot").
     RunTogether,
+    /// Broken in two by a space ("kl ootzak").
+    Broken,
 }
 
 /// A repair of one token of the view.
@@ -60,12 +62,14 @@ pub enum Repair {
     Respell { token: usize, word: &'static str },
     /// Token `token` is two words, the first `at` bytes long.
     Split { token: usize, at: usize },
+    /// Tokens `token` and `token + 1` are one word broken by a space.
+    Join { token: usize },
 }
 
 impl Repair {
     fn token(&self) -> usize {
         match *self {
-            Repair::Respell { token, .. } | Repair::Split { token, .. } => token,
+            Repair::Respell { token, .. } | Repair::Split { token, .. } | Repair::Join { token } => token,
         }
     }
 }
@@ -177,7 +181,12 @@ impl Normalized {
         };
         let mut repairs = repairs.iter().peekable();
         let mut copied = 0;
+        let mut joined = false;
         for (i, token) in self.tokens.iter().enumerate() {
+            if std::mem::take(&mut joined) {
+                // The second half of a joined word: written with the first.
+                continue;
+            }
             copy(&mut out, copied, token.start);
             copied = token.end;
             let start = out.text.len();
@@ -192,6 +201,16 @@ impl Normalized {
                     out.ends.extend(std::iter::repeat_n(self.ends[token.end - 1], word.len()));
                     let respelled = Some(Respelling::Typo);
                     out.tokens.push(Token { start, end: out.text.len(), respelled, ..*token });
+                }
+                Some(&Repair::Join { .. }) => {
+                    let second = self.tokens[i + 1];
+                    copy(&mut out, token.start, token.end);
+                    copy(&mut out, second.start, second.end);
+                    copied = second.end;
+                    joined = true;
+                    let respelled = Some(Respelling::Broken);
+                    let disguised = token.disguised || second.disguised;
+                    out.tokens.push(Token { start, end: out.text.len(), disguised, respelled });
                 }
                 Some(&Repair::Split { at, .. }) => {
                     let middle = token.start + at;

@@ -12,6 +12,9 @@
 //!   ("vrouwenverdrinken"). A noun before a noun ("homohuwelijk", "vrouwenvoetbal") is an
 //!   ordinary compound and stays whole.
 //!
+//! - **broken by a space**: two pieces that are not both words and make a charged word together
+//!   are joined ("kl ootzak", "mos lims").
+//!
 //! Words the matcher stores (pupils' names, the school's terms, every wordlist word) and words of
 //! `wordlists/common_words.txt` are never repaired.
 
@@ -160,7 +163,16 @@ impl Respeller {
     /// school's term), which is never repaired.
     pub fn respell(&self, text: &str, view: &Normalized, stored: impl Fn(&str) -> bool) -> Option<Normalized> {
         let mut repairs = Vec::new();
+        let mut after_join = false;
         for t in 0..view.tokens.len() {
+            if std::mem::take(&mut after_join) {
+                continue;
+            }
+            if self.broken_word(text, view, t, &stored) {
+                repairs.push(Repair::Join { token: t });
+                after_join = true;
+                continue;
+            }
             let word = view.token_text(t);
             if word.len() < SWAP_MIN_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.knows(word) {
                 continue;
@@ -180,6 +192,29 @@ impl Respeller {
             }
         }
         (!repairs.is_empty()).then(|| view.repaired(&repairs))
+    }
+
+    /// Are tokens `t` and `t + 1` one charged word broken by a single space ("kl ootzak",
+    /// "mos lims")? Not when both halves are words of their own ("rot zak", "kan ook"), or one is
+    /// a name.
+    fn broken_word(&self, text: &str, view: &Normalized, t: usize, stored: &impl Fn(&str) -> bool) -> bool {
+        if t + 1 >= view.tokens.len() {
+            return false;
+        }
+        let (first, second) = (view.token_text(t), view.token_text(t + 1));
+        let plain = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase());
+        if !plain(first) || !plain(second) || (self.knows(first) && self.knows(second)) {
+            return false;
+        }
+        let (_, first_end) = view.token_original(t);
+        let (second_start, _) = view.token_original(t + 1);
+        if &text[first_end..second_start] != " " || stored(first) || stored(second) {
+            return false;
+        }
+        let mut whole = String::with_capacity(first.len() + second.len());
+        whole.push_str(first);
+        whole.push_str(second);
+        whole.len() >= SWAP_MIN_LEN && self.charged.contains(whole.as_str())
     }
 
     /// Where an unknown word falls apart into two words Dutch writes apart (see the module
@@ -334,6 +369,13 @@ mod tests {
         assert_eq!(repaired("Ikhaat ze"), " ik haat ze ");
         assert_eq!(repaired("wat eenidioot"), " wat een idioot ");
         assert_eq!(repaired("zijnratten"), " zijn ratten ");
+    }
+
+    #[test]
+    fn words_broken_by_a_space_are_joined() {
+        assert_eq!(repaired("jij kl ootzak"), " jij klootzak ");
+        assert_eq!(repaired("die mos lims"), " die moslims ");
+        assert_unchanged(&["rot zak", "kan ook", "de kat ker"]);
     }
 
     #[test]

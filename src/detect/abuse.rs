@@ -256,7 +256,7 @@ fn spelling_detail(doc: &Document<'_>, first: usize, last: usize) -> &'static st
     let tokens = &doc.view.tokens[first..=last];
     if tokens.iter().any(|t| t.respelled == Some(Respelling::Typo)) {
         "met een tikfout geschreven"
-    } else if tokens.iter().any(|t| t.disguised) {
+    } else if tokens.iter().any(|t| t.disguised || t.respelled == Some(Respelling::Broken)) {
         "vermomd geschreven"
     } else if tokens.iter().any(|t| t.respelled == Some(Respelling::RunTogether)) {
         "aan een ander woord vast geschreven"
