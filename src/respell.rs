@@ -163,18 +163,27 @@ impl Respeller {
     /// school's term), which is never repaired.
     pub fn respell(&self, text: &str, view: &Normalized, stored: impl Fn(&str) -> bool) -> Option<Normalized> {
         let mut repairs = Vec::new();
+        // Most words of a text are known: each is looked up once, and only the rest is worked on.
+        let plain = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
+        let unknown: Vec<bool> = (0..view.tokens.len())
+            .map(|t| {
+                let word = view.token_text(t);
+                plain(word) && !self.knows(word)
+            })
+            .collect();
         let mut after_join = false;
         for t in 0..view.tokens.len() {
             if std::mem::take(&mut after_join) {
                 continue;
             }
-            if self.broken_word(text, view, t, &stored) {
+            let neighbour_unknown = unknown.get(t + 1).copied().unwrap_or(false);
+            if (unknown[t] || neighbour_unknown) && self.broken_word(text, view, t, &stored) {
                 repairs.push(Repair::Join { token: t });
                 after_join = true;
                 continue;
             }
             let word = view.token_text(t);
-            if word.len() < SWAP_MIN_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.knows(word) {
+            if !unknown[t] || word.len() < SWAP_MIN_LEN {
                 continue;
             }
             if stored(word) {
@@ -194,9 +203,9 @@ impl Respeller {
         (!repairs.is_empty()).then(|| view.repaired(&repairs))
     }
 
-    /// Are tokens `t` and `t + 1` one charged word broken by a single space ("kl ootzak",
-    /// "mos lims")? Not when both halves are words of their own ("rot zak", "kan ook"), or one is
-    /// a name.
+    /// Are tokens `t` and `t + 1` (one of which is no known word) one charged word broken by a
+    /// single space ("kl ootzak", "mos lims")? Not when both halves are words of their own ("rot
+    /// zak", "kan ook"), or one is a name.
     fn broken_word(&self, text: &str, view: &Normalized, t: usize, stored: &impl Fn(&str) -> bool) -> bool {
         if t + 1 >= view.tokens.len() {
             return false;
