@@ -14,6 +14,7 @@ use crate::line_index::{ColumnCursor, LineIndex};
 use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
 use crate::normalize::normalize_term;
 use crate::protocol::{Guideline, Protocol};
+use crate::respell::Respeller;
 use crate::roster::Roster;
 use crate::terms::{self, SchoolTerms};
 use crate::wordlists::WordlistError;
@@ -67,6 +68,7 @@ pub struct Scanner {
     roster: Roster,
     names: NameIndex,
     matcher: Matcher,
+    respeller: Respeller,
     cues: Cues,
     abuse: detect::abuse::AbuseIndex,
     threats: detect::threat::ThreatGrammar,
@@ -78,7 +80,7 @@ impl Scanner {
     /// (a draft's check is mostly start-up; whichever thread is done first takes the last task).
     pub fn new(settings: Settings, roster: Roster) -> Result<Scanner, WordlistError> {
         let lexicon = terms::lexicon_without(Lexicon::get()?, &settings.terms.remove);
-        let ((names, name_words), (mut builder, (cues, abuse, threats))) = rayon::join(
+        let ((names, name_words), (mut builder, (cues, abuse, threats, respeller))) = rayon::join(
             || {
                 let names = NameIndex::new(&roster, lexicon);
                 let mut builder = MatcherBuilder::new();
@@ -92,7 +94,8 @@ impl Scanner {
                         let cues = Cues::new(lexicon);
                         let abuse = detect::abuse::AbuseIndex::new(lexicon);
                         let threats = detect::threat::ThreatGrammar::new(lexicon);
-                        (cues, abuse, threats)
+                        let respeller = Respeller::new(lexicon);
+                        (cues, abuse, threats, respeller)
                     },
                 )
             },
@@ -105,7 +108,7 @@ impl Scanner {
         })?;
         let matcher =
             builder.build().map_err(|message| WordlistError { file: "automaton".into(), line: 0, message })?;
-        Ok(Scanner { lexicon, cues, abuse, threats, settings, roster, names, matcher })
+        Ok(Scanner { lexicon, cues, abuse, threats, settings, roster, names, matcher, respeller })
     }
 
     /// The words of the wordlists and the organisation's names, for the matcher.
@@ -153,7 +156,7 @@ impl Scanner {
     /// Run every check on `text`. Hits are sorted by position and limited to what the selected
     /// protocols ask for.
     pub fn check(&self, text: &str) -> Vec<Hit> {
-        let doc = Document::new(text, &self.matcher, self.lexicon, &self.cues);
+        let doc = Document::new(text, &self.matcher, &self.respeller, self.lexicon, &self.cues);
         let mut hits = Vec::new();
         let name_cx = NameContext {
             index: &self.names,
@@ -194,7 +197,7 @@ impl Scanner {
     pub fn trace(&self, text: &str) -> Vec<String> {
         use crate::detect::cues::Cue;
         use crate::lexicon::{ContextRole, HateRole, ThreatRole};
-        let doc = Document::new(text, &self.matcher, self.lexicon, &self.cues);
+        let doc = Document::new(text, &self.matcher, &self.respeller, self.lexicon, &self.cues);
         let mut out = vec![format!("view: {:?}", doc.view.text)];
         for (i, &(s, e)) in doc.sentences().iter().enumerate() {
             let words: Vec<&str> = (s..e).map(|t| doc.token(t)).collect();
