@@ -433,6 +433,7 @@ mod dictionary {
         "onthoofdden",
         "opzoutten",
         "schijters",
+        "takkewijf",
         "uitmoordden",
         "verachte",
         "verbrandden",

@@ -63,7 +63,7 @@ mod tests {
 
     #[test]
     fn clap_texts_become_dutch_and_ours_stay() {
-        assert_eq!(translate("Usage: postwacht scan [OPTIONS]"), "Gebruik: postwacht scan [OPTIONS]");
+        assert_eq!(translate("Usage: postwacht scan [OPTIONS]"), "Gebruik: postwacht scan [OPTIES]");
         assert_eq!(translate("  -h, --help  Print help"), "  -h, --help  Toon deze hulp");
         assert_eq!(translate("Controleer bestanden"), "Controleer bestanden");
     }
