@@ -102,6 +102,8 @@ pub struct Outcome {
     /// Headers of the consent columns, in order (pupils' `consents` follow it).
     pub consent_columns: Vec<String>,
     pub problems: Vec<String>,
+    /// Consent columns with empty cells: not a problem of the file, but worth knowing.
+    pub empty_consents: Vec<String>,
 }
 
 pub fn read(table: &Table, layout: &Layout) -> Outcome {
@@ -209,7 +211,7 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         let shown: Vec<String> = lines.iter().take(5).map(usize::to_string).collect();
         let more = if lines.len() > 5 { ", …" } else { "" };
         let pupils = if lines.len() == 1 { "1 leerling".to_string() } else { format!("{} leerlingen", lines.len()) };
-        out.problems.push(format!(
+        out.empty_consents.push(format!(
             "kolom '{}': {pupils} zonder waarde (regel {}{more}), gelezen als geen toestemming; vul ja of nee in",
             layout.headers[i],
             shown.join(", ")
