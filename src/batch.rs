@@ -220,7 +220,11 @@ impl Batch<'_> {
             ))),
             Encoding::Utf8Damaged { first, count } => {
                 let line = text[..first].matches('\n').count() + 1;
-                let places = if count == 1 { "1 byte die geen UTF-8 is".to_string() } else { format!("{count} bytes die geen UTF-8 zijn") };
+                let places = if count == 1 {
+                    "1 byte die geen UTF-8 is".to_string()
+                } else {
+                    format!("{count} bytes die geen UTF-8 zijn")
+                };
                 events.push(Event::Note(format!(
                     "{name}: UTF-8 met {places} (de eerste op regel {line}, byte {}); gelezen als spatie, de rest als UTF-8",
                     first + 1

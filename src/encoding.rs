@@ -20,7 +20,10 @@ pub enum Encoding {
     Utf16Be,
     Windows1252,
     /// UTF-8 with `count` invalid bytes, the first at byte `first`; each was read as a space.
-    Utf8Damaged { first: usize, count: usize },
+    Utf8Damaged {
+        first: usize,
+        count: usize,
+    },
 }
 
 impl Encoding {

@@ -34,6 +34,25 @@ impl LineIndex {
     }
 }
 
+/// The nearest character boundary at or before `at` (clipped to the text); std's
+/// `str::floor_char_boundary` needs a newer Rust than the MSRV.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary at or after `at` (clipped to the text).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Columns of offsets met in increasing order, counted on from the last one: counting from the
 /// line start for each finding would make a long line with many findings quadratic.
 #[derive(Debug, Default)]

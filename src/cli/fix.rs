@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{ChannelArg, FOUND, FailOn, ProtocolArg, ScanArgs, TROUBLE, build_scanner, effective, note, problem};
-use crate::encoding::Encoding;
 use crate::export::{self, InputFormat, Opened};
 use crate::finding::{Category, Severity};
 use crate::fix::{self, DataChoice, NameChoice, Policy, diff};

@@ -519,7 +519,10 @@ fn school_contact(doc: &Document<'_>, start: usize) -> bool {
     }
     // A footer or contact block is a short line: look at most CONTACT_REACH bytes each way, so
     // that a long line with many numbers is not searched whole for each of them (quadratic).
-    let (reach_back, reach_on) = (doc.text.floor_char_boundary(start.saturating_sub(CONTACT_REACH)), doc.text.ceil_char_boundary(start + CONTACT_REACH));
+    let (reach_back, reach_on) = (
+        crate::line_index::floor_char_boundary(doc.text, start.saturating_sub(CONTACT_REACH)),
+        crate::line_index::ceil_char_boundary(doc.text, start + CONTACT_REACH),
+    );
     let line_start = doc.text[reach_back..start].rfind('\n').map_or(reach_back, |i| reach_back + i + 1);
     let line_end = doc.text[start..reach_on].find('\n').map_or(reach_on, |i| start + i);
     let line = &doc.text[line_start..line_end];

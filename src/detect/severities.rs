@@ -9,9 +9,7 @@ use crate::rules::{self, Rule};
 /// The wordlist whose entries set this rule's severity, and how many entries have each severity
 /// (error, warning, info); `None` for a rule with one fixed severity.
 pub fn by_entry(lexicon: &Lexicon, rule: &Rule) -> Option<(&'static str, [usize; 3])> {
-    let abuse = |category: Category| {
-        count(lexicon.abuse.iter().filter(|e| e.category == category).map(|e| e.severity))
-    };
+    let abuse = |category: Category| count(lexicon.abuse.iter().filter(|e| e.category == category).map(|e| e.severity));
     let confidential =
         |kind: ConfidentialKind| count(lexicon.confidential.iter().filter(|e| e.kind == kind).map(|e| e.severity));
     let (file, counts) = match rule.code {

@@ -63,7 +63,8 @@ impl Report for Human {
                 let number = f.line.to_string();
                 let gutter = " ".repeat(number.len());
                 // A long line shows as a window around the passage, with … where it goes on.
-                let (before, after) = (if f.context.cut_before { "…" } else { "" }, if f.context.cut_after { "…" } else { "" });
+                let (before, after) =
+                    (if f.context.cut_before { "…" } else { "" }, if f.context.cut_after { "…" } else { "" });
                 let line: String = f.context.line_text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
                 writeln!(out, "  {} {} {before}{line}{after}", self.paint("2", &number), self.paint("2", "|"))?;
                 let marker = format!(

@@ -148,13 +148,18 @@ fn sarif_and_github_mark_the_passage_in_the_file() {
         let mut annotated = 0;
         for line in github.lines().filter(|l| l.starts_with("::")) {
             let field = |key: &str| {
-                line.split([' ', ',', ':']).find_map(|p| p.strip_prefix(&format!("{key}="))).map(|v| v.parse::<usize>().expect("number"))
+                line.split([' ', ',', ':'])
+                    .find_map(|p| p.strip_prefix(&format!("{key}=")))
+                    .map(|v| v.parse::<usize>().expect("number"))
             };
             let (Some(start), Some(end)) = (field("line"), field("endLine")) else { continue };
             annotated += 1;
             assert!(end >= start, "{line}");
             if end == start {
-                assert!(field("col").is_some() && field("endColumn").is_some(), "one-line range without columns: {line}");
+                assert!(
+                    field("col").is_some() && field("endColumn").is_some(),
+                    "one-line range without columns: {line}"
+                );
             }
         }
         assert_eq!(annotated, findings.len(), "{github}");

@@ -56,15 +56,8 @@ fn same_seed_and_size_give_the_same_bytes() {
 
 /// The passage with some text around it, for the list of misses.
 fn around(text: &str, start: usize, end: usize) -> &str {
-    let mut from = start.saturating_sub(50);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (end + 30).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    &text[from..to]
+    use postwacht::line_index::{ceil_char_boundary, floor_char_boundary};
+    &text[floor_char_boundary(text, start.saturating_sub(50))..ceil_char_boundary(text, end + 30)]
 }
 
 #[test]

@@ -169,8 +169,13 @@ fn findings_on_a_long_line_hold_a_window_not_the_line() {
         assert!(findings.len() >= repeats, "{} findings for {repeats} repeats", findings.len());
         for f in &findings {
             assert!(f.context.line_text.chars().count() <= 2 * Context::WINDOW + f.matched.chars().count());
-            let marked: String =
-                f.context.line_text.chars().skip(f.context.char_start).take(f.context.char_end - f.context.char_start).collect();
+            let marked: String = f
+                .context
+                .line_text
+                .chars()
+                .skip(f.context.char_start)
+                .take(f.context.char_end - f.context.char_start)
+                .collect();
             assert_eq!(marked, f.matched, "the window marks the passage");
         }
         (findings.len(), findings.iter().map(|f| f.context.line_text.len()).sum::<usize>())
