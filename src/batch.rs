@@ -214,10 +214,23 @@ impl Batch<'_> {
     /// A whole text, read as its markup says; for a changed file only what the change adds.
     fn scan_text(&self, name: &str, text: &str, encoding: Encoding, changed: Option<&ChangedFile>) -> Vec<Event> {
         let mut events = Vec::new();
-        if encoding == Encoding::Windows1252 {
-            events.push(Event::Note(format!(
+        match encoding {
+            Encoding::Windows1252 => events.push(Event::Note(format!(
                 "{name}: gelezen als Windows-1252 (geen UTF-8); posities gelden voor de tekst na omzetting"
-            )));
+            ))),
+            Encoding::Utf8Damaged { first, count } => {
+                let line = text[..first].matches('\n').count() + 1;
+                let places = if count == 1 {
+                    "1 byte die geen UTF-8 is".to_string()
+                } else {
+                    format!("{count} bytes die geen UTF-8 zijn")
+                };
+                events.push(Event::Note(format!(
+                    "{name}: UTF-8 met {places} (de eerste op regel {line}, byte {}); gelezen als spatie, de rest als UTF-8",
+                    first + 1
+                )));
+            }
+            _ => {}
         }
         let markup = Markup::of(self.export.format, Path::new(name));
         let mut findings = markup::findings(self.scanner, text, markup, &Location::file(name), self.redact);

@@ -6,7 +6,7 @@
 //! applies, the line; the other files are still scanned). A closed pipe on stdout ends quietly.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -26,6 +26,7 @@ use crate::rules;
 use crate::scan::{Channel, Scanner, Settings};
 use crate::terms::SchoolTerms;
 
+mod dutch;
 mod effective;
 mod fix;
 
@@ -168,6 +169,11 @@ struct ScanArgs {
     /// Toon alleen meldingen die niet in deze baseline staan (zie postwacht baseline).
     #[arg(long, value_name = "BESTAND")]
     baseline: Option<PathBuf>,
+    /// Het geheime sleutelbestand van de baseline (postwacht baseline maakt het als het er nog
+    /// niet is). Bewaar het buiten de repository, zoals de leerlingenlijst. Zonder deze optie:
+    /// de sleutel uit POSTWACHT_BASELINE_KEY.
+    #[arg(long, value_name = "BESTAND")]
+    baseline_key: Option<PathBuf>,
     /// The options given on the command line (clap ids), which win over postwacht.toml.
     #[arg(skip)]
     from_command_line: Vec<String>,
@@ -185,7 +191,7 @@ struct ScanArgs {
 #[derive(Args, Debug)]
 struct BaselineArgs {
     /// Het baselinebestand dat geschreven wordt (standaard: baseline uit postwacht.toml, anders
-    /// postwacht-baseline.json). Een bestaande baseline houdt zijn sleutel.
+    /// postwacht-baseline.json). De sleutel komt uit --baseline-key of POSTWACHT_BASELINE_KEY.
     #[arg(short, long, value_name = "BESTAND")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -256,8 +262,8 @@ pub const TROUBLE: u8 = 2;
 
 /// Parse the arguments and run.
 pub fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = Cli::command().try_get_matches().unwrap_or_else(|e| dutch::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| dutch::exit(e));
     let from_command_line = effective::given(&matches);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -338,9 +344,10 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     rayon::spawn(|| {
         let _ = Lexicon::get();
     });
-    let (args, baseline) = match effective::resolve(args).and_then(|e| {
+    let (args, baseline, config_path) = match effective::resolve(args).and_then(|e| {
         let baseline = e.baseline()?;
-        Ok((e.args, baseline))
+        let config_path = e.config_path().map(Path::to_path_buf);
+        Ok((e.args, baseline, config_path))
     }) {
         Ok(resolved) => resolved,
         Err(e) => {
@@ -354,6 +361,9 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
         problem(&message);
         return Ok(TROUBLE);
     }
+    if let Some(notice) = baseline.as_ref().and_then(Baseline::notice) {
+        note(false, notice);
+    }
     let fingerprint_key = baseline.as_ref().map(Baseline::key);
     let Some(scanner) = build_scanner(&args, fingerprint_key, args.format == Format::Human) else {
         return Ok(TROUBLE);
@@ -361,7 +371,8 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     let revisions = if args.staged { Some(Revisions::Staged) } else { args.diff.clone().map(Revisions::Range) };
     let (jobs, walk_errors) = match &revisions {
         None => {
-            let (sources, errors) = input::collect(&args.paths);
+            let (mut sources, errors) = input::collect(&args.paths);
+            skip_own_files(&mut sources, &args, config_path.as_deref());
             (sources.into_iter().map(Job::Source).collect::<Vec<_>>(), errors)
         }
         Some(revisions) => match git::changed_files(revisions, &args.paths) {
@@ -462,6 +473,29 @@ fn scan(args: ScanArgs, out: &mut dyn Write) -> io::Result<u8> {
     })
 }
 
+/// Leave out the files postwacht reads for itself (rosters, the configuration, the baseline and
+/// its key), with a note: a roster in the scanned folder is not a text to publish, and scanning it
+/// would report every pupil (issue 11 item 14).
+fn skip_own_files(sources: &mut Vec<input::Source>, args: &ScanArgs, config: Option<&Path>) {
+    let own: Vec<(PathBuf, &str)> = args
+        .rosters
+        .iter()
+        .map(|p| (p.as_path(), "de leerlingenlijst (--roster)"))
+        .chain(config.map(|p| (p, "het instellingenbestand")))
+        .chain(args.baseline.as_deref().map(|p| (p, "de baseline")))
+        .chain(args.baseline_key.as_deref().map(|p| (p, "de sleutel van de baseline")))
+        .filter_map(|(path, what)| std::fs::canonicalize(path).ok().map(|p| (p, what)))
+        .collect();
+    sources.retain(|source| {
+        let input::Source::File(path) = source else { return true };
+        let Some((_, what)) = std::fs::canonicalize(path).ok().and_then(|p| own.iter().find(|(o, _)| *o == p)) else {
+            return true;
+        };
+        note(args.quiet, &format!("{}: overgeslagen, dit is {what}", path.display()));
+        false
+    });
+}
+
 /// The scanner for a run: the rosters read and their consent column chosen (notes on stderr),
 /// the wordlists built. `None` after an error, which has been reported.
 fn build_scanner(
@@ -521,6 +555,7 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
                         "name": r.name,
                         "category": r.category,
                         "severity": r.severity,
+                        "severity_per_entry": Lexicon::get().ok().and_then(|l| crate::detect::severities::by_entry(l, r)).map(|(file, counts)| serde_json::json!({"wordlist": file, "error": counts[0], "warning": counts[1], "info": counts[2]})),
                         "summary": r.summary,
                         "articles": r.articles.iter().map(|(p, a)| serde_json::json!({"protocol": p, "articles": a})).collect::<Vec<_>>(),
                     })
@@ -530,16 +565,23 @@ fn print_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out)
         }
         RulesFormat::Human => {
+            let lexicon = Lexicon::get().ok();
             writeln!(out, "{:<6} {:<15} {:<13} samenvatting", "code", "categorie", "ernst")?;
             for r in rules::ALL {
-                writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), r.severity.dutch(), r.summary)?;
+                // A rule whose wordlist entries have their own severity says so: "fout*".
+                let per_entry = lexicon.and_then(|l| crate::detect::severities::by_entry(l, r));
+                let severity = format!("{}{}", r.severity.dutch(), if per_entry.is_some() { "*" } else { "" });
+                writeln!(out, "{:<6} {:<15} {:<13} {}", r.code, r.category.as_str(), severity, r.summary)?;
                 let articles: Vec<String> =
                     r.articles.iter().map(|(p, a)| format!("{} {}", p.title(), a.join(", "))).collect();
                 let articles =
                     if articles.is_empty() { "geen (gaat over postwacht zelf)".into() } else { articles.join(" · ") };
                 writeln!(out, "{:<36} artikelen: {articles}", "")?;
             }
-            Ok(())
+            writeln!(
+                out,
+                "\n* standaard; elk woord in de woordenlijst heeft zijn eigen ernst (zie 'postwacht explain CODE')."
+            )
         }
     }
 }
@@ -552,6 +594,18 @@ fn explain(code: &str, out: &mut dyn Write) -> io::Result<u8> {
     writeln!(out, "{} ({})", rule.code, rule.name)?;
     writeln!(out, "Categorie: {} ({})", rule.category.dutch(), rule.category.as_str())?;
     writeln!(out, "Standaard ernst: {}", rule.severity.dutch())?;
+    if let Some((file, counts)) = Lexicon::get().ok().and_then(|l| crate::detect::severities::by_entry(l, rule)) {
+        writeln!(
+            out,
+            "Ernst per woord: {}. Elk woord in {file} heeft zijn eigen ernst: {} fout, {} waarschuwing, {} tip. \
+             Lichtere woorden (een losse vloek, een vage aanwijzing) zijn een waarschuwing, zodat --fail-on error \
+             alleen de zware tegenhoudt.",
+            crate::detect::severities::spread(counts),
+            counts[0],
+            counts[1],
+            counts[2]
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", rule.summary)?;
     writeln!(out)?;

@@ -1,9 +1,13 @@
-//! Turning bytes from disk into text: UTF-8 (with or without BOM), else Windows-1252.
+//! Turning bytes from disk into text: UTF-8 (with or without BOM), UTF-8 with a few damaged
+//! bytes, else Windows-1252.
 //!
 //! Dutch Excel saves "CSV (gescheiden door lijstscheidingsteken)" as Windows-1252, and older
 //! Notepad drafts are in the same code page. Bytes that are not valid UTF-8 are decoded as
 //! Windows-1252, which maps every byte to a character, so decoding never fails; the caller learns
-//! which encoding was used.
+//! which encoding was used. But a UTF-8 file with one stray byte is not Windows-1252: read so, its
+//! "Zoë" became "ZoÃ«" and the pupil's name was no longer found. So a text whose valid multi-byte
+//! UTF-8 sequences are at least as many as its invalid bytes is read as UTF-8, each invalid byte
+//! replaced by a space (one byte for one byte, so offsets stay those of the file).
 
 use std::borrow::Cow;
 
@@ -15,6 +19,11 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Windows1252,
+    /// UTF-8 with `count` invalid bytes, the first at byte `first`; each was read as a space.
+    Utf8Damaged {
+        first: usize,
+        count: usize,
+    },
 }
 
 impl Encoding {
@@ -25,7 +34,13 @@ impl Encoding {
             Encoding::Utf16Le => "UTF-16 (little-endian)",
             Encoding::Utf16Be => "UTF-16 (big-endian)",
             Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf8Damaged { .. } => "UTF-8 (met beschadigde bytes)",
         }
+    }
+
+    /// Whether the text is not the file byte for byte (a fix must not write it back).
+    pub fn is_lossy(self) -> bool {
+        matches!(self, Encoding::Windows1252 | Encoding::Utf8Damaged { .. })
     }
 }
 
@@ -36,7 +51,8 @@ const CP1252_HIGH: [char; 32] = [
     '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
-/// Decode bytes as UTF-8 when they are valid UTF-8, else as Windows-1252.
+/// Decode bytes as UTF-8 when they are valid UTF-8, as damaged UTF-8 when they are mostly UTF-8
+/// (see the module documentation), else as Windows-1252.
 ///
 /// A UTF-8 BOM is kept in the text (it is invisible to the checks), so byte offsets into the
 /// returned text are offsets into the file.
@@ -44,8 +60,27 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     match std::str::from_utf8(bytes) {
         Ok(text) if text.starts_with('\u{FEFF}') => (Cow::Borrowed(text), Encoding::Utf8Bom),
         Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
-        Err(_) => (Cow::Owned(decode_windows_1252(bytes)), Encoding::Windows1252),
+        Err(_) => match decode_damaged_utf8(bytes) {
+            Some((text, encoding)) => (Cow::Owned(text), encoding),
+            None => (Cow::Owned(decode_windows_1252(bytes)), Encoding::Windows1252),
+        },
     }
+}
+
+/// UTF-8 with its invalid bytes read as spaces, when valid multi-byte sequences are at least as
+/// many as invalid bytes; `None` when the bytes look like a single-byte code page.
+fn decode_damaged_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
+    let (mut text, mut first, mut count, mut multi_byte) = (String::with_capacity(bytes.len()), None, 0, 0);
+    for chunk in bytes.utf8_chunks() {
+        multi_byte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(text.len());
+            count += chunk.invalid().len();
+            text.extend(std::iter::repeat_n(' ', chunk.invalid().len()));
+        }
+    }
+    (multi_byte > 0 && multi_byte >= count).then(|| (text, Encoding::Utf8Damaged { first: first.unwrap_or(0), count }))
 }
 
 /// Decode UTF-16 that starts with a byte order mark (the mark is dropped); `None` without one.
@@ -86,6 +121,15 @@ mod tests {
         assert_eq!((text.as_ref(), enc), ("\u{FEFF}Zoë", Encoding::Utf8Bom));
         let (text, enc) = decode(b"Zo\xEB \x80 \x93ja\x94");
         assert_eq!((text.as_ref(), enc), ("Zoë € “ja”", Encoding::Windows1252));
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_stray_byte_stays_utf8() {
+        let (text, enc) = decode(b"Gisteren won Zo\xC3\xAB de race.\nDat kost 5\xFF euro.\n");
+        assert_eq!(text.as_ref(), "Gisteren won Zoë de race.\nDat kost 5  euro.\n");
+        assert_eq!(enc, Encoding::Utf8Damaged { first: 37, count: 1 });
+        // Real Windows-1252 (its accents are not UTF-8) stays Windows-1252.
+        assert_eq!(decode(b"Zo\xEB en Ren\xE9 \x80 5").1, Encoding::Windows1252);
     }
 
     #[test]

@@ -135,11 +135,19 @@ pub struct Hit {
     /// A short Dutch addition to the rule's message that reveals nothing of the matched text
     /// (e.g. "vermomd geschreven"), or empty.
     pub detail: String,
+    /// An addition that quotes the text (the pupil a photo finding is about); left out under
+    /// `--redact`, or empty.
+    pub quoted_detail: String,
 }
 
 impl Hit {
     pub fn new(rule: &'static Rule, start: usize, end: usize) -> Hit {
-        Hit { rule, severity: rule.severity, start, end, detail: String::new() }
+        Hit { rule, severity: rule.severity, start, end, detail: String::new(), quoted_detail: String::new() }
+    }
+
+    pub fn with_quoted_detail(mut self, detail: impl Into<String>) -> Hit {
+        self.quoted_detail = detail.into();
+        self
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Hit {
@@ -173,6 +181,11 @@ pub struct Finding {
     pub end: usize,
     pub matched: String,
     pub message: String,
+    /// What the finding is about, quoting the text (the pupils a photo finding concerns), for
+    /// people: empty under `--redact`, and never in SARIF or GitHub annotations, whose messages
+    /// are the rule's own text.
+    #[serde(skip)]
+    pub quoted_detail: String,
     pub guidelines: Vec<Guideline>,
     /// Who wrote the item (comment exports), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -192,11 +205,40 @@ pub struct Finding {
     pub fingerprint: Option<crate::baseline::Fingerprint>,
 }
 
-/// The line a finding sits on, with the finding's place in it, for human output.
+/// The line a finding sits on, with the finding's place in it, for human output. A long line is
+/// cut to a window around the passage ([`Context::WINDOW`] characters each side): a finding that
+/// kept a copy of its whole line made a 200 KB line with findings take gigabytes.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
+    /// The line, or the window of it.
     pub line_text: String,
     /// Character range of the finding within `line_text` (clipped to the line).
     pub char_start: usize,
     pub char_end: usize,
+    /// Whether the line goes on before or after the window.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+impl Context {
+    /// How many characters of the line a window keeps before and after the passage.
+    pub const WINDOW: usize = 120;
+
+    /// The context of the passage at characters `char_start..char_end` of `line` (whose byte
+    /// offsets are `byte_start..byte_end`), cut to a window.
+    pub fn around(line: &str, byte_start: usize, byte_end: usize, char_start: usize, char_end: usize) -> Context {
+        let byte_end = byte_end.clamp(byte_start, line.len());
+        let before = &line[..byte_start.min(line.len())];
+        let from = before.char_indices().rev().nth(Context::WINDOW - 1).map_or(0, |(i, _)| i);
+        let after = &line[byte_end..];
+        let to = byte_end + after.char_indices().nth(Context::WINDOW).map_or(after.len(), |(i, _)| i);
+        let skipped = if from == 0 { 0 } else { char_start - before[from..].chars().count() };
+        Context {
+            line_text: line[from..to].to_string(),
+            char_start: char_start - skipped,
+            char_end: char_end - skipped,
+            cut_before: from > 0,
+            cut_after: to < line.len(),
+        }
+    }
 }

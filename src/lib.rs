@@ -54,6 +54,7 @@ pub mod prefilter;
 pub mod progress;
 pub mod protocol;
 pub mod report;
+pub mod respell;
 pub mod roster;
 pub mod rules;
 pub mod scan;

@@ -34,6 +34,46 @@ impl LineIndex {
     }
 }
 
+/// The nearest character boundary at or before `at` (clipped to the text); std's
+/// `str::floor_char_boundary` needs a newer Rust than the MSRV.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary at or after `at` (clipped to the text).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Columns of offsets met in increasing order, counted on from the last one: counting from the
+/// line start for each finding would make a long line with many findings quadratic.
+#[derive(Debug, Default)]
+pub struct ColumnCursor {
+    /// The last offset asked for, its line's start and its 0-based column.
+    last: Option<(usize, usize, usize)>,
+}
+
+impl ColumnCursor {
+    /// The 0-based column (in characters) of `offset` on the line that starts at `line_start`.
+    pub fn column(&mut self, text: &str, line_start: usize, offset: usize) -> usize {
+        let (from, column) = match self.last {
+            Some((last, start, column)) if start == line_start && last <= offset => (last, column),
+            _ => (line_start, 0),
+        };
+        let column = column + text.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last = Some((offset, line_start, column));
+        column
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +87,15 @@ mod tests {
         assert_eq!(index.line(7), 3);
         assert_eq!(index.position(text, 6), (2, 3));
         assert_eq!(index.position(text, 8), (4, 1));
+    }
+
+    #[test]
+    fn the_cursor_counts_as_from_the_line_start() {
+        let text = "aë b ëc\nxyz ë";
+        let mut cursor = ColumnCursor::default();
+        for offset in [0, 3, 3, 5, 1, 8, 10, 13, 11] {
+            let (_, start, _) = LineIndex::new(text).line_of(text, offset);
+            assert_eq!(cursor.column(text, start, offset), text[start..offset].chars().count(), "{offset}");
+        }
     }
 }

@@ -27,12 +27,8 @@ use crate::phrase::Phrase;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Abuse(u32),
-    /// An abuse term with one letter missing or two swapped.
-    AbuseTypo(u32),
     Safe(u32),
     Group(u32),
-    /// A slur with one letter missing or two swapped.
-    GroupTypo(u32),
     Hate(u32),
     Confidential(u32),
     Disclaimer(u32),
@@ -376,6 +372,11 @@ impl Matcher {
                 }
             }
         }
+    }
+
+    /// Is `word` stored as a whole word (a wordlist word, a name form, a school's term)?
+    pub fn stores(&self, word: &str) -> bool {
+        self.whole.contains_key(word)
     }
 
     /// Every stored word (whole words, compound heads and tails, the first words of phrases),

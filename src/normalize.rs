@@ -40,6 +40,38 @@ pub struct Token {
     pub end: usize,
     /// The word was written with look-alikes, leet, spacing, repeats or invisible characters.
     pub disguised: bool,
+    /// The word was spelt otherwise in the text and repaired ([`crate::respell`]).
+    pub respelled: Option<Respelling>,
+}
+
+/// How a word of the view was repaired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Respelling {
+    /// One letter missing, doubled, or swapped with its neighbour ("hmoo", "kankker").
+    Typo,
+    /// Written together with the word before or after it ("ikhaat", "eenidioot").
+    RunTogether,
+    /// Broken in two by a space ("kl ootzak").
+    Broken,
+}
+
+/// A repair of one token of the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// Token `token` is spelt `word`.
+    Respell { token: usize, word: &'static str },
+    /// Token `token` is two words, the first `at` bytes long.
+    Split { token: usize, at: usize },
+    /// Tokens `token` and `token + 1` are one word broken by a space.
+    Join { token: usize },
+}
+
+impl Repair {
+    fn token(&self) -> usize {
+        match *self {
+            Repair::Respell { token, .. } | Repair::Split { token, .. } | Repair::Join { token } => token,
+        }
+    }
 }
 
 /// The normalised view of a text. See the module documentation.
@@ -131,6 +163,74 @@ impl Normalized {
     pub fn token_containing(&self, pos: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.end <= pos);
         (i < self.tokens.len() && self.tokens[i].start <= pos).then_some(i)
+    }
+
+    /// The view with `repairs` made (at most one per token, in token order). A respelt word maps
+    /// back to the whole original word; the two halves of a split word to their own letters.
+    pub fn repaired(&self, repairs: &[Repair]) -> Normalized {
+        let mut out = Normalized {
+            text: String::with_capacity(self.text.len() + repairs.len() * 2),
+            starts: Vec::with_capacity(self.starts.len() + repairs.len() * 2),
+            ends: Vec::with_capacity(self.ends.len() + repairs.len() * 2),
+            tokens: Vec::with_capacity(self.tokens.len() + repairs.len()),
+        };
+        let copy = |out: &mut Normalized, from: usize, to: usize| {
+            out.text.push_str(&self.text[from..to]);
+            out.starts.extend_from_slice(&self.starts[from..to]);
+            out.ends.extend_from_slice(&self.ends[from..to]);
+        };
+        let mut repairs = repairs.iter().peekable();
+        let mut copied = 0;
+        let mut joined = false;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if std::mem::take(&mut joined) {
+                // The second half of a joined word: written with the first.
+                continue;
+            }
+            copy(&mut out, copied, token.start);
+            copied = token.end;
+            let start = out.text.len();
+            match repairs.next_if(|r| r.token() == i) {
+                None => {
+                    copy(&mut out, token.start, token.end);
+                    out.tokens.push(Token { start, end: out.text.len(), ..*token });
+                }
+                Some(&Repair::Respell { word, .. }) => {
+                    out.text.push_str(word);
+                    out.starts.extend(std::iter::repeat_n(self.starts[token.start], word.len()));
+                    out.ends.extend(std::iter::repeat_n(self.ends[token.end - 1], word.len()));
+                    let respelled = Some(Respelling::Typo);
+                    out.tokens.push(Token { start, end: out.text.len(), respelled, ..*token });
+                }
+                Some(&Repair::Join { .. }) => {
+                    let second = self.tokens[i + 1];
+                    copy(&mut out, token.start, token.end);
+                    copy(&mut out, second.start, second.end);
+                    copied = second.end;
+                    joined = true;
+                    let respelled = Some(Respelling::Broken);
+                    let disguised = token.disguised || second.disguised;
+                    out.tokens.push(Token { start, end: out.text.len(), disguised, respelled });
+                }
+                Some(&Repair::Split { at, .. }) => {
+                    let middle = token.start + at;
+                    copy(&mut out, token.start, middle);
+                    let first_end = out.text.len();
+                    // The space stands for nothing in the original: it starts and ends where the
+                    // second word starts.
+                    out.text.push(' ');
+                    out.starts.push(self.starts[middle]);
+                    out.ends.push(self.starts[middle]);
+                    let second = out.text.len();
+                    copy(&mut out, middle, token.end);
+                    let respelled = Some(Respelling::RunTogether);
+                    out.tokens.push(Token { start, end: first_end, respelled, ..*token });
+                    out.tokens.push(Token { start: second, end: out.text.len(), respelled, ..*token });
+                }
+            }
+        }
+        copy(&mut out, copied, self.text.len());
+        out
     }
 
     /// The text of token `i` in the view.
@@ -422,7 +522,7 @@ fn emit(units: &[Unit], text_len: usize) -> Normalized {
             push(&mut out, u.ch, u.start, u.end);
         } else {
             if let Some(start) = token_start.take() {
-                out.tokens.push(Token { start, end: out.text.len(), disguised });
+                out.tokens.push(Token { start, end: out.text.len(), disguised, respelled: None });
             }
             if out.text.ends_with(' ') {
                 let last = out.ends.len() - 1;
@@ -433,7 +533,7 @@ fn emit(units: &[Unit], text_len: usize) -> Normalized {
         }
     }
     if let Some(start) = token_start.take() {
-        out.tokens.push(Token { start, end: out.text.len(), disguised });
+        out.tokens.push(Token { start, end: out.text.len(), disguised, respelled: None });
     }
     if !out.text.ends_with(' ') || out.text.len() == 1 {
         let end = text_len as u32;

@@ -140,6 +140,11 @@ impl Phrase {
         (self.len_range() == (1, 1)).then(|| self.slot(0).map(|alt| self.word(alt.start)))
     }
 
+    /// Every word the term uses, in any slot (a word may come more than once).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        (0..self.words.len()).map(|w| self.word(w))
+    }
+
     /// The words a phrase of the term can start with.
     pub fn first_words(&self) -> BTreeSet<&str> {
         self.edge_words(0..self.slots.len(), |alt| alt.start)

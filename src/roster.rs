@@ -99,6 +99,8 @@ pub struct RosterReport {
     /// Headers postwacht does not recognise.
     pub unknown_columns: Vec<String>,
     pub problems: Vec<String>,
+    /// Consent columns with empty cells (read as no consent), one line per column.
+    pub empty_consents: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -245,6 +247,7 @@ impl Roster {
                 roster.files[0].consent_columns = outcome.consent_columns;
                 roster.pupils = outcome.pupils;
                 report.problems.extend(outcome.problems);
+                report.empty_consents = outcome.empty_consents;
             }
             None => {
                 let first_row = table.rows().find(|row| row.cells().any(|c| !c.trim().is_empty()));
@@ -292,7 +295,14 @@ impl Roster {
 }
 
 fn new_report(encoding: Option<Encoding>, format: String) -> RosterReport {
-    RosterReport { encoding, format, columns: Vec::new(), unknown_columns: Vec::new(), problems: Vec::new() }
+    RosterReport {
+        encoding,
+        format,
+        columns: Vec::new(),
+        unknown_columns: Vec::new(),
+        problems: Vec::new(),
+        empty_consents: Vec::new(),
+    }
 }
 
 fn is_table_name(file: &str) -> bool {

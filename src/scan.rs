@@ -10,10 +10,11 @@ use crate::detect::personal_data::DataContext;
 use crate::detect::{self, Document};
 use crate::finding::{Context, Finding, Hit};
 use crate::lexicon::Lexicon;
-use crate::line_index::LineIndex;
+use crate::line_index::{ColumnCursor, LineIndex};
 use crate::matcher::{Edge, Matcher, MatcherBuilder, Target};
 use crate::normalize::normalize_term;
 use crate::protocol::{Guideline, Protocol};
+use crate::respell::Respeller;
 use crate::roster::Roster;
 use crate::terms::{self, SchoolTerms};
 use crate::wordlists::WordlistError;
@@ -67,6 +68,7 @@ pub struct Scanner {
     roster: Roster,
     names: NameIndex,
     matcher: Matcher,
+    respeller: Respeller,
     cues: Cues,
     abuse: detect::abuse::AbuseIndex,
     threats: detect::threat::ThreatGrammar,
@@ -78,7 +80,7 @@ impl Scanner {
     /// (a draft's check is mostly start-up; whichever thread is done first takes the last task).
     pub fn new(settings: Settings, roster: Roster) -> Result<Scanner, WordlistError> {
         let lexicon = terms::lexicon_without(Lexicon::get()?, &settings.terms.remove);
-        let ((names, name_words), (mut builder, (cues, abuse, threats))) = rayon::join(
+        let ((names, name_words), (mut builder, (cues, abuse, threats, respeller))) = rayon::join(
             || {
                 let names = NameIndex::new(&roster, lexicon);
                 let mut builder = MatcherBuilder::new();
@@ -92,7 +94,8 @@ impl Scanner {
                         let cues = Cues::new(lexicon);
                         let abuse = detect::abuse::AbuseIndex::new(lexicon);
                         let threats = detect::threat::ThreatGrammar::new(lexicon);
-                        (cues, abuse, threats)
+                        let respeller = Respeller::new(lexicon);
+                        (cues, abuse, threats, respeller)
                     },
                 )
             },
@@ -105,7 +108,7 @@ impl Scanner {
         })?;
         let matcher =
             builder.build().map_err(|message| WordlistError { file: "automaton".into(), line: 0, message })?;
-        Ok(Scanner { lexicon, cues, abuse, threats, settings, roster, names, matcher })
+        Ok(Scanner { lexicon, cues, abuse, threats, settings, roster, names, matcher, respeller })
     }
 
     /// The words of the wordlists and the organisation's names, for the matcher.
@@ -153,7 +156,7 @@ impl Scanner {
     /// Run every check on `text`. Hits are sorted by position and limited to what the selected
     /// protocols ask for.
     pub fn check(&self, text: &str) -> Vec<Hit> {
-        let doc = Document::new(text, &self.matcher, self.lexicon, &self.cues);
+        let doc = Document::new(text, &self.matcher, &self.respeller, self.lexicon, &self.cues);
         let mut hits = Vec::new();
         let name_cx = NameContext {
             index: &self.names,
@@ -194,7 +197,7 @@ impl Scanner {
     pub fn trace(&self, text: &str) -> Vec<String> {
         use crate::detect::cues::Cue;
         use crate::lexicon::{ContextRole, HateRole, ThreatRole};
-        let doc = Document::new(text, &self.matcher, self.lexicon, &self.cues);
+        let doc = Document::new(text, &self.matcher, &self.respeller, self.lexicon, &self.cues);
         let mut out = vec![format!("view: {:?}", doc.view.text)];
         for (i, &(s, e)) in doc.sentences().iter().enumerate() {
             let words: Vec<&str> = (s..e).map(|t| doc.token(t)).collect();
@@ -294,17 +297,27 @@ impl Scanner {
             return Vec::new();
         }
         let lines = LineIndex::new(text);
-        hits.into_iter().map(|hit| self.finding(text, &lines, hit, location, redact)).collect()
+        let mut cursors = (ColumnCursor::default(), ColumnCursor::default());
+        hits.into_iter().map(|hit| self.finding(text, &lines, &mut cursors, hit, location, redact)).collect()
     }
 
-    fn finding(&self, text: &str, lines: &LineIndex, hit: Hit, location: &Location, redact: bool) -> Finding {
+    fn finding(
+        &self,
+        text: &str,
+        lines: &LineIndex,
+        (starts, ends): &mut (ColumnCursor, ColumnCursor),
+        hit: Hit,
+        location: &Location,
+        redact: bool,
+    ) -> Finding {
         let (line, line_start, line_end) = lines.line_of(text, hit.start);
-        let column = text[line_start..hit.start].chars().count() + 1;
-        let (end_line, end_column) = lines.position(text, hit.end);
+        let column = starts.column(text, line_start, hit.start) + 1;
+        let (end_line, end_line_start, _) = lines.line_of(text, hit.end);
+        let end_column = ends.column(text, end_line_start, hit.end) + 1;
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let char_start = column - 1;
-        let char_end =
-            char_start + text[hit.start..hit.end.min(line_start + line_text.len()).max(hit.start)].chars().count();
+        let clipped_end = hit.end.min(line_start + line_text.len()).max(hit.start);
+        let char_end = char_start + text[hit.start..clipped_end].chars().count();
         let mut message = hit.rule.message.to_string();
         if !hit.detail.is_empty() {
             message = format!("{} ({})", message.trim_end_matches('.'), hit.detail);
@@ -324,6 +337,7 @@ impl Scanner {
             end: hit.end + location.byte_offset,
             matched: if redact { hit.rule.placeholder.to_string() } else { text[hit.start..hit.end].to_string() },
             message,
+            quoted_detail: if redact { String::new() } else { hit.quoted_detail },
             guidelines: self.guidelines(hit.rule),
             author: location.author.clone(),
             time: location.time.clone(),
@@ -331,7 +345,13 @@ impl Scanner {
             context: if redact {
                 Context::default()
             } else {
-                Context { line_text: line_text.to_string(), char_start, char_end: char_end.max(char_start + 1) }
+                Context::around(
+                    line_text,
+                    hit.start - line_start,
+                    clipped_end - line_start,
+                    char_start,
+                    char_end.max(char_start + 1),
+                )
             },
             fingerprint: self
                 .settings

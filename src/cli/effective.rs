@@ -4,7 +4,7 @@
 //!
 //! The command line wins. Lists of things (`orgs`, `org-domains`, `rosters`) add up: the file's
 //! first, then the command line's. Choices (`channel`, `protocols`, `consent-column`, `fail-on`,
-//! `format`, `input-format`, `text-column`, `redact`, `baseline`) are replaced. Choices in the file
+//! `format`, `input-format`, `text-column`, `redact`, `baseline`, `baseline-key`) are replaced. Choices in the file
 //! are checked against the command line's own names, so both take the same values.
 
 use std::io::{self, Write};
@@ -17,7 +17,7 @@ use toml::Spanned;
 
 use super::fix::FixSettings;
 use super::{CLEAN, ChannelArg, FailOn, ProtocolArg, ScanArgs, TROUBLE, problem};
-use crate::baseline::{self, Baseline};
+use crate::baseline::{self, Baseline, KeySource};
 use crate::config::model::ConsentColumn;
 use crate::config::{self, ConfigFile};
 use crate::export::InputFormat;
@@ -52,13 +52,19 @@ pub(super) struct Effective {
 }
 
 impl Effective {
+    /// The configuration file the run read, if any.
+    pub(super) fn config_path(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
     /// The baseline the run reads, or starts to write (`postwacht baseline`).
     pub(super) fn baseline(&self) -> Result<Option<Baseline>, InputError> {
         let path = self.args.baseline.as_deref();
+        let key = KeySource::with_file(self.args.baseline_key.clone());
         if self.args.write_baseline {
-            return Baseline::start(path.unwrap_or(Path::new(baseline::DEFAULT_FILE))).map(Some);
+            return Baseline::start(path.unwrap_or(Path::new(baseline::DEFAULT_FILE)), &key).map(Some);
         }
-        path.map(Baseline::open).transpose()
+        path.map(|path| Baseline::open(path, &key)).transpose()
     }
 }
 
@@ -263,6 +269,19 @@ pub(super) fn resolve(mut args: ScanArgs) -> Result<Effective, InputError> {
         s.and_then(|s| s.baseline.as_ref()),
         |file, v| Ok(Some(file.path_in(v.get_ref()))),
         |v| v.as_ref().map_or_else(|| "(geen)".into(), |p| p.display().to_string()),
+    )?;
+    r.choice(
+        "baseline-key",
+        "baseline_key",
+        &mut args.baseline_key,
+        s.and_then(|s| s.baseline_key.as_ref()),
+        |file, v| Ok(Some(file.path_in(v.get_ref()))),
+        |v| {
+            v.as_ref().map_or_else(
+                || format!("(geen; {} als die gezet is)", baseline::KEY_VARIABLE),
+                |p| p.display().to_string(),
+            )
+        },
     )?;
     if let Some(file) = &file {
         let lexicon = Lexicon::get().map_err(|e| InputError {

@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{ChannelArg, FOUND, FailOn, ProtocolArg, ScanArgs, TROUBLE, build_scanner, effective, note, problem};
-use crate::encoding::Encoding;
 use crate::export::{self, InputFormat, Opened};
 use crate::finding::{Category, Severity};
 use crate::fix::{self, DataChoice, NameChoice, Policy, diff};
@@ -109,6 +108,7 @@ pub(super) fn run(args: FixArgs, from_command_line: Vec<String>, out: &mut dyn W
         config: args.config,
         no_config: args.no_config,
         baseline: None,
+        baseline_key: None,
         from_command_line,
         terms: Default::default(),
         write_baseline: false,
@@ -185,9 +185,10 @@ pub(super) fn run(args: FixArgs, from_command_line: Vec<String>, out: &mut dyn W
                 continue;
             }
         };
-        if write && encoding == Encoding::Windows1252 {
+        if write && encoding.is_lossy() {
             problem(&format!(
-                "{name}: is geen UTF-8 (gelezen als Windows-1252); fix schrijft het niet terug, zodat er geen ander teken verandert. Sla het op als UTF-8, of laat --write weg"
+                "{name}: is geen zuivere UTF-8 (gelezen als {}); fix schrijft het niet terug, zodat er geen ander teken verandert. Sla het op als UTF-8, of laat --write weg",
+                encoding.name()
             ));
             errors += 1;
             continue;

@@ -27,6 +27,7 @@ pub struct Settings {
     pub text_column: Option<Spanned<String>>,
     pub redact: Option<Spanned<bool>>,
     pub baseline: Option<Spanned<String>>,
+    pub baseline_key: Option<Spanned<String>>,
     #[serde(default)]
     pub terms: Terms,
     #[serde(default)]

@@ -5,8 +5,8 @@
 //! The normaliser has already undone most disguises (k4nker, k a n k e r, kankerrrr, Cyrillic
 //! letters, zero-width characters). This module adds the rest and judges sense:
 //! - masked letters ("k*tschool", "f***", "l*l") are matched letter by letter against the terms;
-//! - a missing or swapped letter in a longer term ("knaker", "klootzk", "debeil") is matched
-//!   through variants of the term that are not ordinary words;
+//! - a missing, doubled or swapped letter ("knaker", "klootzk", "debeil") has been repaired in
+//!   the view by [`crate::respell`]; the finding says so;
 //! - a compound head (`kanker`, `kut`) matches any word it starts (kankerschool, kutleraar); when
 //!   the rest of the word names a group (kutmarokkaan), or a group word takes a derogatory tail
 //!   (allochtonentuig), the compound is a slur;
@@ -21,14 +21,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::detect::disease::{SafeCompounds, is_the_disease};
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
-use crate::lexicon::{ContextRole, Group, HateRole, Lexicon, Mode, Term};
+use crate::lexicon::{AbuseEntry, ContextRole, Group, HateRole, Lexicon, Mode, Term};
 use crate::matcher::{Edge, MatcherBuilder, Target};
+use crate::normalize::Respelling;
 use crate::rules::{self, Rule};
-
-/// Shortest term (in letters) that gets typo variants: "only where it cannot hit a common word".
-const TYPO_MIN_LEN: usize = 6;
 
 /// Tails that turn a group word into a slur: "allochtonentuig", "zigeunertuig", "moslimhoeren".
 const DEROGATORY_TAILS: &[&str] = &[
@@ -61,17 +60,8 @@ const DEROGATORY_TAILS: &[&str] = &[
 /// `abuse.tsv` do this too).
 const DEROGATORY_HEADS: &[&str] = &["rot", "vuil", "vieze", "stink", "kut", "kanker", "kk", "tyfus", "tering", "klere"];
 
-/// Put the abuse, group and safe terms (with their typo variants) into the automaton.
+/// Put the abuse, group and safe terms into the automaton.
 pub fn add_to(lexicon: &'static Lexicon, builder: &mut MatcherBuilder) {
-    // Single-word terms of the abuse and group lists: typo variants must not be one of these.
-    let taken: WordSet<&str> = lexicon
-        .abuse
-        .iter()
-        .map(|e| &e.term)
-        .chain(lexicon.groups.iter().map(|e| &e.term))
-        .filter_map(|t| t.phrase.single_words())
-        .flatten()
-        .collect();
     for (i, entry) in lexicon.abuse.iter().enumerate() {
         let target = Target::Abuse(i as u32);
         let edge = Edge::of(entry.term.mode);
@@ -88,7 +78,6 @@ pub fn add_to(lexicon: &'static Lexicon, builder: &mut MatcherBuilder) {
             {
                 builder.add(&single, edge, target);
             }
-            typos(lexicon, word, &taken, |typo| builder.add(typo, Edge::Whole, Target::AbuseTypo(i as u32)));
         }
     }
     for (i, entry) in lexicon.groups.iter().enumerate() {
@@ -106,7 +95,6 @@ pub fn add_to(lexicon: &'static Lexicon, builder: &mut MatcherBuilder) {
             if let Some(single) = single_letter_spelling(lexicon, word) {
                 builder.add(&single, edge, target);
             }
-            typos(lexicon, word, &taken, |typo| builder.add(typo, Edge::Whole, Target::GroupTypo(i as u32)));
         }
     }
     for (i, entry) in lexicon.safe.iter().enumerate() {
@@ -130,42 +118,6 @@ fn single_letter_spelling(lexicon: &Lexicon, phrase: &str) -> Option<String> {
         prev = Some(c);
     }
     (single != phrase && single.len() >= 5 && !lexicon.is_common_word(&single)).then_some(single)
-}
-
-/// Hand `add` the spellings of a longer single-word term with one letter missing or two
-/// neighbours swapped ("knaker", "kankr", "klootzk"), except those that are words or names, or
-/// other terms. A spelling may come twice ("kanker" without either k of a double letter); the
-/// builder keeps a word's target once.
-fn typos(lexicon: &Lexicon, phrase: &str, taken: &WordSet<&str>, mut add: impl FnMut(&str)) {
-    let letters = phrase.as_bytes();
-    if letters.len() < TYPO_MIN_LEN - 1 || !letters.iter().all(u8::is_ascii_lowercase) {
-        return;
-    }
-    let mut variant = String::with_capacity(letters.len());
-    let mut offer = |variant: &str| {
-        if !lexicon.is_common_word(variant) && !lexicon.first_names.contains(variant) && !taken.contains(variant) {
-            add(variant);
-        }
-    };
-    for i in 0..letters.len() {
-        // A missing letter in a term of six letters or more; not the first, which people rarely
-        // drop, nor the last, which turns words in -erd into comparatives ("engerd" → "enger").
-        // Swapped neighbours already from five letters ("eikle", "tyfsu").
-        if letters.len() >= TYPO_MIN_LEN && i > 0 && i + 1 < letters.len() {
-            variant.clear();
-            variant.push_str(&phrase[..i]);
-            variant.push_str(&phrase[i + 1..]);
-            offer(&variant);
-        }
-        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
-            variant.clear();
-            variant.push_str(&phrase[..i]);
-            variant.push(letters[i + 1] as char);
-            variant.push(letters[i] as char);
-            variant.push_str(&phrase[i + 2..]);
-            offer(&variant);
-        }
-    }
 }
 
 /// The single-word names of groups (neutral and slur), for compounds like "kutmarokkaan".
@@ -194,6 +146,8 @@ pub struct AbuseIndex {
     whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>>,
     /// Compound heads: (head, rule, severity).
     heads: Vec<(&'static str, &'static Rule, Severity)>,
+    /// Harmless compounds, for a disease word written apart from the rest of its compound.
+    safe_compounds: SafeCompounds,
 }
 
 /// A term's single words in sorted order (the order masked words are tried in).
@@ -208,7 +162,7 @@ impl AbuseIndex {
         let mut whole: WordMap<usize, Vec<(&'static str, &'static Rule, Severity)>> = WordMap::default();
         let mut heads = Vec::new();
         for entry in &lexicon.abuse {
-            let rule = rule_for(entry.category, entry.term.mode);
+            let rule = rule_for(entry);
             for phrase in sorted_single_words(&entry.term) {
                 match entry.term.mode {
                     Mode::Word => whole.entry(phrase.chars().count()).or_default().push((phrase, rule, entry.severity)),
@@ -237,18 +191,29 @@ impl AbuseIndex {
             group_heads: crate::detect::hate::group_heads(lexicon),
             whole,
             heads,
+            safe_compounds: SafeCompounds::new(lexicon),
         }
     }
 }
 
-fn rule_for(category: Category, mode: Mode) -> &'static Rule {
-    match category {
+fn rule_for(entry: &AbuseEntry) -> &'static Rule {
+    match entry.category {
         Category::Obscene => &rules::OBSCENE_WORD,
         Category::Threat => &rules::THREAT_PHRASE,
         Category::Discrimination => &rules::HATE_STATEMENT,
-        _ if mode == Mode::Prefix => &rules::CURSE,
+        // PW402 says "a curse with a disease or kut-": only those heads are it; other compound
+        // heads (fuck, hoeren) are insults like their whole words.
+        _ if entry.term.mode == Mode::Prefix && is_disease_or_kut_curse(entry) => &rules::CURSE,
         _ => &rules::INSULT_WORD,
     }
+}
+
+/// Spellings of the heads PW402 is about (the disease curses and kut, klote), as `abuse.tsv`
+/// writes their roots.
+const CURSE_ROOTS: &[&str] = &["kank", "kenk", "tyf", "tief", "ter", "pleur", "kle", "kole", "kut", "klot"];
+
+fn is_disease_or_kut_curse(entry: &AbuseEntry) -> bool {
+    entry.term.phrase.single_words().into_iter().flatten().all(|w| CURSE_ROOTS.iter().any(|r| w.starts_with(r)))
 }
 
 struct Candidate {
@@ -265,12 +230,7 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
     for found in &doc.found {
         let judged = match found.target {
             Target::Abuse(i) => abuse_term(doc, found, i, &index.group_words),
-            Target::AbuseTypo(i) => abuse_term(doc, found, i, &index.group_words)
-                .map(|c| (c.0, c.1, c.2, c.3, "met een tikfout geschreven")),
             Target::Group(i) => group_term(doc, found, i),
-            Target::GroupTypo(i) => {
-                group_term(doc, found, i).map(|c| (c.0, c.1, c.2, c.3, "met een tikfout geschreven"))
-            }
             _ => None,
         };
         let Some((rule, severity, first, last, detail)) = judged else { continue };
@@ -278,12 +238,14 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
         if nearby.iter().any(|s| matches!(s.target, Target::Safe(_)) && covers(doc, s, found)) {
             continue;
         }
+        if matches!(found.target, Target::Abuse(_)) && is_the_disease(doc, &index.safe_compounds, found) {
+            continue;
+        }
         let (start, end) = doc.original_tokens(first, last);
         if doc.is_protected(start, end) {
             continue;
         }
-        let disguised = (first..=last).any(|t| doc.view.tokens[t].disguised);
-        let detail = if detail.is_empty() && disguised { "vermomd geschreven" } else { detail };
+        let detail = if detail.is_empty() { spelling_detail(doc, first, last) } else { detail };
         candidates.push(Candidate { rule, severity, start, end, detail });
     }
     masked_words(doc, index, &mut candidates);
@@ -302,6 +264,21 @@ pub fn detect(doc: &Document<'_>, index: &AbuseIndex, hits: &mut Vec<Hit>) {
         if c.rule == &rules::SLUR && curse_compound(doc, index, c.start, c.end) {
             hits.push(Hit::new(&rules::CURSE, c.start, c.end).with_detail(c.detail));
         }
+    }
+}
+
+/// What the user is told about how tokens `first..=last` were written, when they were not
+/// written plainly.
+fn spelling_detail(doc: &Document<'_>, first: usize, last: usize) -> &'static str {
+    let tokens = &doc.view.tokens[first..=last];
+    if tokens.iter().any(|t| t.respelled == Some(Respelling::Typo)) {
+        "met een tikfout geschreven"
+    } else if tokens.iter().any(|t| t.disguised || t.respelled == Some(Respelling::Broken)) {
+        "vermomd geschreven"
+    } else if tokens.iter().any(|t| t.respelled == Some(Respelling::RunTogether)) {
+        "aan een ander woord vast geschreven"
+    } else {
+        ""
     }
 }
 
@@ -348,7 +325,7 @@ fn abuse_term(doc: &Document<'_>, found: &Found, i: u32, group_words: &WordSet<&
             return Some((&rules::SLUR, Severity::Error, found.first, last, ""));
         }
     }
-    Some((rule_for(entry.category, entry.term.mode), entry.severity, found.first, found.last, ""))
+    Some((rule_for(entry), entry.severity, found.first, found.last, ""))
 }
 
 fn group_term(doc: &Document<'_>, found: &Found, i: u32) -> Option<Judged> {

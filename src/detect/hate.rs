@@ -191,7 +191,13 @@ pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
     for (i, &(s, e)) in sentences.iter().enumerate() {
         let mut anchors: Vec<(Anchor, Span)> = groups[i].iter().map(|&g| (Anchor::Group, g)).collect();
         // Othering phrases name a group by themselves: "jullie soort", "dat volk".
+        // "Die mensen", "zulke mensen": neutral as a rule ("die mensen hebben ons geholpen"), but
+        // people denied a place ("die mensen horen hier niet") are excluded whoever they are.
+        let mut people: Vec<Span> = Vec::new();
         for (t, len) in doc.cues.all_within(doc, HateRole::Pronoun.into(), s, e) {
+            if len >= 2 && doc.token(t + len - 1) == "mensen" {
+                people.push(Span { first: t, last: t + len - 1 });
+            }
             let othering = (t..t + len).any(|k| matches!(doc.token(k), "soort" | "volk" | "types" | "figuren" | "lui"));
             let carried = i > 0 && !groups[i - 1].is_empty();
             let earlier_here = groups[i].iter().any(|g| g.last < t);
@@ -223,7 +229,7 @@ pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
             continue;
         }
         let follows_group = i > 0 && !groups[i - 1].is_empty() && e - s <= 6;
-        if anchors.is_empty() && !follows_group {
+        if anchors.is_empty() && !follows_group && people.is_empty() {
             continue;
         }
         let predicates: Vec<(HateRole, Span)> = PREDICATES
@@ -236,6 +242,12 @@ pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
             })
             .collect();
         if predicates.is_empty() {
+            continue;
+        }
+        if anchors.is_empty()
+            && let Some(span) = excluded_people(doc, &people, &predicates)
+        {
+            report(doc, HateRole::Exclusion, span, hits);
             continue;
         }
         // "Eritreeërs in het azc? Beesten zijn het.": a short sentence right after a group
@@ -275,6 +287,19 @@ pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
             report(doc, role, span, hits);
         }
     }
+}
+
+/// "Die mensen horen hier niet": people named by a phrase alone, with an exclusion linked to
+/// them, not in a counter-speech frame.
+fn excluded_people(doc: &Document<'_>, people: &[Span], predicates: &[(HateRole, Span)]) -> Option<Span> {
+    let exclusions = predicates.iter().filter(|(role, _)| *role == HateRole::Exclusion);
+    exclusions
+        .flat_map(|&(role, p)| people.iter().map(move |&a| (role, p, a)))
+        // "Die mensen horen hier niet te parkeren": a rule for what they do, not their presence.
+        .filter(|&(_, p, _)| !(p.last + 1 < doc.token_count() && doc.token(p.last + 1) == "te"))
+        .find(|&(role, p, a)| linked(doc, Anchor::Pronoun, a, p, role))
+        .map(|(_, p, a)| Span { first: a.first.min(p.first), last: a.last.max(p.last) })
+        .filter(|span| !counter_framed(doc, span.first, span.last))
 }
 
 /// "geen" right before the anchor at `first`, at the start of the sentence or after a verb of

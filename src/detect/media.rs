@@ -53,16 +53,25 @@ pub fn detect(doc: &Document<'_>, mentions: &[Mention], roster: &Roster, hits: &
         return;
     }
     let consent_of = |m: &Mention| m.pupils.iter().map(|&p| roster.pupils[p as usize].consent).collect::<Vec<_>>();
-    let without = mentions.iter().any(|m| consent_of(m).contains(&Consent::No));
-    let unknown = mentions.iter().any(|m| consent_of(m).contains(&Consent::Unknown));
-    let rule = if without {
-        &rules::MEDIA_NO_CONSENT
-    } else if unknown {
-        &rules::MEDIA_CONSENT_UNKNOWN
-    } else {
-        &rules::MEDIA_REMINDER
+    // The pupils concerned, as the text names them, so the user knows whom to check (issue 11
+    // item 9); the finding leaves them out under --redact.
+    let named = |consent: Consent| {
+        let mut names: Vec<&str> = mentions
+            .iter()
+            .filter(|m| consent_of(m).contains(&consent))
+            .map(|m| doc.text[m.start..m.end].trim())
+            .collect();
+        names.dedup();
+        names.join(", ")
+    };
+    let (rule, quoted) = match (named(Consent::No), named(Consent::Unknown)) {
+        (without, _) if !without.is_empty() => (&rules::MEDIA_NO_CONSENT, format!("geen toestemming: {without}")),
+        (_, unknown) if !unknown.is_empty() => {
+            (&rules::MEDIA_CONSENT_UNKNOWN, format!("toestemming onbekend: {unknown}"))
+        }
+        _ => (&rules::MEDIA_REMINDER, String::new()),
     };
     for (start, end) in places {
-        hits.push(Hit::new(rule, start, end));
+        hits.push(Hit::new(rule, start, end).with_quoted_detail(quoted.clone()));
     }
 }

@@ -17,18 +17,21 @@ pub mod abuse;
 pub mod confidential;
 pub mod cues;
 pub mod disclaimer;
+pub mod disease;
 pub mod hate;
 pub mod media;
 pub mod mention;
 pub mod names;
 pub mod personal_data;
 pub mod school_terms;
+pub mod severities;
 pub mod threat;
 
 use crate::lexicon::Lexicon;
 pub use crate::matcher::Found;
 use crate::matcher::{Matcher, Target};
 use crate::normalize::Normalized;
+use crate::respell::Respeller;
 use cues::{Cue, Cues};
 
 /// One text being checked, and everything the checks share about it.
@@ -47,8 +50,15 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    pub fn new(text: &'a str, matcher: &Matcher, lexicon: &'static Lexicon, cues: &'a Cues) -> Document<'a> {
+    pub fn new(
+        text: &'a str,
+        matcher: &Matcher,
+        respeller: &Respeller,
+        lexicon: &'static Lexicon,
+        cues: &'a Cues,
+    ) -> Document<'a> {
         let view = Normalized::new(text);
+        let view = respeller.respell(text, &view, |word| matcher.stores(word)).unwrap_or(view);
         let found = matcher.find_all(&view);
         let (sentence_of, sentences) = split_sentences(text, &view);
         let protected = merge_overlapping(personal_data::protected_spans(text));

@@ -189,12 +189,15 @@ pub fn detect(doc: &Document<'_>, cx: &DataContext<'_>, hits: &mut Vec<Hit>) {
         return;
     }
     age::detect(text, cx.mentions, hits);
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut push = |hit: Hit, taken: &mut Vec<(usize, usize)>| {
-        if taken.iter().any(|&(s, e)| hit.start < e && s < hit.end) {
+    // The byte ranges already reported, start → end; they never overlap, so the one starting
+    // last before a hit's end is the only one that can overlap it (a list searched whole for
+    // every hit made a line with many numbers quadratic).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut push = |hit: Hit, taken: &mut std::collections::BTreeMap<usize, usize>| {
+        if taken.range(..hit.end).next_back().is_some_and(|(_, &end)| end > hit.start) {
             return;
         }
-        taken.push((hit.start, hit.end));
+        taken.insert(hit.start, hit.end);
         hits.push(hit);
     };
 
@@ -514,8 +517,14 @@ fn school_contact(doc: &Document<'_>, start: usize) -> bool {
     if context_before(doc, start, &[ContextRole::SchoolContact]) || org_before(doc, start) {
         return true;
     }
-    let line_start = doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.text[start..].find('\n').map_or(doc.text.len(), |i| start + i);
+    // A footer or contact block is a short line: look at most CONTACT_REACH bytes each way, so
+    // that a long line with many numbers is not searched whole for each of them (quadratic).
+    let (reach_back, reach_on) = (
+        crate::line_index::floor_char_boundary(doc.text, start.saturating_sub(CONTACT_REACH)),
+        crate::line_index::ceil_char_boundary(doc.text, start + CONTACT_REACH),
+    );
+    let line_start = doc.text[reach_back..start].rfind('\n').map_or(reach_back, |i| reach_back + i + 1);
+    let line_end = doc.text[start..reach_on].find('\n').map_or(reach_on, |i| start + i);
     let line = &doc.text[line_start..line_end];
     let role_address = EMAIL.find_iter(line).any(|m| {
         let local = m.as_str().split('@').next().unwrap_or("").to_lowercase();
@@ -524,9 +533,12 @@ fn school_contact(doc: &Document<'_>, start: usize) -> bool {
     if role_address {
         return true;
     }
-    // The tokens of the line before the number.
-    let first = doc.token_starting_from(line_start);
+    // The tokens of the line before the number, within its sentence: in a paragraph of prose
+    // (one line), "bibliotheek" two sentences back does not make "mijn nummer is …" the school's.
     let last = doc.token_ending_after(start).map_or(doc.token_count(), |t| t).checked_sub(1);
+    let sentence_start =
+        doc.token_starting_from(start).filter(|&t| t < doc.token_count()).map(|t| doc.sentence_range(t).0);
+    let first = doc.token_starting_from(line_start).map(|f| sentence_start.map_or(f, |s| f.max(s)));
     match (first, last) {
         (Some(first), Some(last)) if first <= last => {
             doc.cue_within(ContextRole::SchoolContact, first, last + 1)
@@ -535,6 +547,9 @@ fn school_contact(doc: &Document<'_>, start: usize) -> bool {
         _ => false,
     }
 }
+
+/// How far (in bytes) a contact block's line is read around a number or address.
+const CONTACT_REACH: usize = 300;
 
 /// The most words an organisation's name is looked for before a cue.
 const ORG_WORDS: usize = 12;

@@ -11,7 +11,7 @@ use std::io::{self, BufRead};
 
 use crate::export::lines::{Lines, MAX_LINE};
 use crate::export::mapped::{MappedText, Spot};
-use crate::export::{AUTHOR_NAMES, Item, Options, Sink, TEXT_NAMES, TIME_NAMES, names_one_of};
+use crate::export::{AUTHOR_NAMES, ID_NAMES, Item, Options, Sink, TEXT_NAMES, TIME_NAMES, names_one_of};
 
 fn separator(header: &str) -> char {
     [';', '\t', ','].into_iter().max_by_key(|s| (header.matches(*s).count(), usize::from(*s == ';'))).unwrap_or(';')
@@ -38,7 +38,13 @@ pub fn read<R: BufRead>(lines: &mut Lines<R>, options: &Options, sink: &mut Sink
         return Ok(());
     };
     let separator = separator(&header.text);
-    let headers: Vec<String> = split(&header, separator).into_iter().map(|h| h.text.trim().to_string()).collect();
+    let headers = match split(&header, separator) {
+        Ok(fields) => fields.into_iter().map(|h| h.text.trim().to_string()).collect::<Vec<String>>(),
+        Err(line) => {
+            unclosed_quote(sink, line);
+            return Ok(());
+        }
+    };
     let by_number = options.text_column.as_deref().and_then(|n| n.trim().parse::<usize>().ok()).filter(|&n| n >= 1);
     let text_column = match by_number {
         Some(n) => (n <= headers.len()).then(|| n - 1),
@@ -58,19 +64,28 @@ pub fn read<R: BufRead>(lines: &mut Lines<R>, options: &Options, sink: &mut Sink
     };
     let column = |names: &[&str]| (0..headers.len()).find(|&i| i != text_column && names_one_of(&headers[i], names));
     let (author_column, time_column) = (column(AUTHOR_NAMES), column(TIME_NAMES));
+    let id_column = column(ID_NAMES);
     while let Some((line, record)) = next_record(lines, sink)? {
         if record.is_blank() {
             continue;
         }
-        let mut fields = split(&record, separator);
+        let mut fields = match split(&record, separator) {
+            Ok(fields) => fields,
+            Err(opened_on) => {
+                unclosed_quote(sink, opened_on);
+                return Ok(());
+            }
+        };
         let field = |fields: &mut Vec<MappedText>, i: Option<usize>| {
             i.and_then(|i| fields.get_mut(i)).map(std::mem::take).filter(|f| !f.is_blank())
         };
         let (author, time) = (field(&mut fields, author_column), field(&mut fields, time_column));
+        // The export's own number where it has one ("bericht 1" is comment 1, not line 2).
+        let id = field(&mut fields, id_column).map(|f| f.text.trim().to_string()).filter(|id| !id.is_empty());
         let mut text = field(&mut fields, Some(text_column)).unwrap_or_default();
         text.trim();
         sink.item(Item {
-            id: line.to_string(),
+            id: id.unwrap_or_else(|| line.to_string()),
             author,
             time: time.map(|t| t.text.trim().to_string()),
             text,
@@ -114,12 +129,15 @@ fn next_record<R: BufRead>(lines: &mut Lines<R>, sink: &mut Sink) -> io::Result<
 }
 
 /// Split a record into its fields, undoing quotes, with the file spot of every character.
-fn split(record: &MappedText, separator: char) -> Vec<MappedText> {
+/// `Err(line)`: a quoted field opened on `line` closes with text after it rather than a separator
+/// or the end of the record, as when a quote that never closed swallowed the next records.
+fn split(record: &MappedText, separator: char) -> Result<Vec<MappedText>, usize> {
     let chars: Vec<(char, Spot)> = record.chars().collect();
     let spot_at = |i: usize| chars.get(i).map_or(record.end(), |&(_, spot)| spot);
     let mut fields = Vec::new();
     let mut field = MappedText::starting_at(spot_at(0));
     let (mut quoted, mut at_start) = (false, true);
+    let mut opened_on = 0;
     let mut i = 0;
     while i < chars.len() {
         let (c, spot) = chars[i];
@@ -130,6 +148,9 @@ fn split(record: &MappedText, separator: char) -> Vec<MappedText> {
         }
         if quoted && c == '"' {
             quoted = false;
+            if chars.get(i + 1).is_some_and(|&(next, _)| next != separator && next != '\r' && next != '\n') {
+                return Err(opened_on);
+            }
         } else if quoted {
             field.push(c, spot, spot_at(i + 1));
         } else if c == separator {
@@ -139,6 +160,7 @@ fn split(record: &MappedText, separator: char) -> Vec<MappedText> {
             continue;
         } else if c == '"' && at_start {
             quoted = true;
+            opened_on = spot.line;
             field = MappedText::starting_at(spot_at(i + 1));
         } else {
             field.push(c, spot, spot_at(i + 1));
@@ -147,7 +169,16 @@ fn split(record: &MappedText, separator: char) -> Vec<MappedText> {
         i += 1;
     }
     fields.push(field);
-    fields
+    Ok(fields)
+}
+
+/// The problem of a quote that does not close where it should.
+fn unclosed_quote(sink: &mut Sink, line: usize) {
+    sink.problem(
+        Some(line),
+        "het veld dat op deze regel met een aanhalingsteken begint, sluit niet goed: het loopt door over de \
+         volgende regels; het bestand is vanaf hier niet gelezen",
+    );
 }
 
 #[cfg(test)]
@@ -162,7 +193,7 @@ mod tests {
 
     #[test]
     fn splits_quoted_fields_with_spots() {
-        let fields = split(&mapped("12;\"Zeg \"\"hoi\"\"\nook\";Petra"), ';');
+        let fields = split(&mapped("12;\"Zeg \"\"hoi\"\"\nook\";Petra"), ';').expect("well quoted");
         let texts: Vec<&str> = fields.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(texts, ["12", "Zeg \"hoi\"\nook", "Petra"]);
         assert_eq!(fields[1].spot(0).offset, 4);

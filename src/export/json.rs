@@ -445,14 +445,37 @@ impl<'a> Doc<'a> {
     /// An error message with line, column and JSON path.
     pub fn describe(&self, error: &ParseError) -> (usize, String) {
         let spot = self.spot(error.offset.min(self.text.len()));
-        let at = if error.pointer.is_empty() { String::new() } else { format!(", in {}", error.pointer) };
+        let at = if error.pointer.is_empty() { String::new() } else { format!(", in {}", shortened(&error.pointer)) };
         (spot.line, format!("ongeldige JSON (kolom {}{at}): {}", spot.column + 1, error.message))
     }
+}
+
+/// A JSON path short enough to read: a path 10,000 levels deep shows its first and last steps
+/// and how many were left out (issue 11 item 11).
+fn shortened(pointer: &str) -> String {
+    const KEEP: usize = 4;
+    let steps: Vec<&str> = pointer.split('/').skip(1).collect();
+    if steps.len() <= 2 * KEEP {
+        return pointer.to_string();
+    }
+    format!(
+        "/{}/…({} niveaus)…/{}",
+        steps[..KEEP].join("/"),
+        steps.len() - 2 * KEEP,
+        steps[steps.len() - KEEP..].join("/")
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_paths_are_shortened() {
+        assert_eq!(shortened("/data/0/message"), "/data/0/message");
+        let deep = "/0".repeat(300);
+        assert_eq!(shortened(&deep), "/0/0/0/0/…(292 niveaus)…/0/0/0/0");
+    }
 
     #[test]
     fn parses_values_with_places() {

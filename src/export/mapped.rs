@@ -169,13 +169,16 @@ impl MappedText {
         Some(MappedText { text, spots, end: self.end })
     }
 
-    /// Make a finding of this text point into the file: byte range, line and column.
+    /// Make a finding of this text point into the file: byte range, and line and column of both
+    /// ends (SARIF and GitHub mark the range).
     pub fn place(&self, finding: &mut Finding) {
         let (start, end) = (self.spot(finding.start), self.spot(finding.end));
         finding.start = start.offset;
         finding.end = end.offset;
         finding.line = start.line;
         finding.column = start.column + 1;
+        finding.end_line = end.line;
+        finding.end_column = end.column + 1;
     }
 }
 

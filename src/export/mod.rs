@@ -495,6 +495,20 @@ pub const TEXT_NAMES: &[&str] = &[
 ];
 pub const AUTHOR_NAMES: &[&str] =
     &["author", "auteur", "from", "van", "username", "user", "gebruiker", "naam", "name", "afzender"];
+/// Headers of a table's own comment number, used instead of the line number (issue 11 item 8).
+pub const ID_NAMES: &[&str] = &[
+    "id",
+    "nr",
+    "nr.",
+    "nummer",
+    "#",
+    "commentid",
+    "comment_id",
+    "reactieid",
+    "reactie-id",
+    "berichtid",
+    "bericht-id",
+];
 pub const TIME_NAMES: &[&str] =
     &["time", "tijd", "timestamp", "created_time", "created_at", "date", "datum", "tijdstip", "publishedat"];
 

@@ -186,7 +186,8 @@ fn csv_with_a_text_column() {
     let options = Options { text_column: Some("Inhoud reactie".into()), ..Options::default() };
     let (_, items, problems) = read_with("exports/reacties.csv", &options);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(ids(&items), ["2", "3", "5", "6"]);
+    // The export's own numbers (its Nr column), not the file's lines 2, 3, 5 and 6.
+    assert_eq!(ids(&items), ["1", "2", "3", "4"]);
     assert_eq!(authors(&items)[1], "Karin de Boer");
     assert_eq!(items[1].time.as_deref(), Some("21-11-2026 13:10"));
     let quoted = &items[1].text;

@@ -56,14 +56,20 @@ impl Report for Human {
                 writeln!(out, "  ({})", about.join(", "))?;
             }
             writeln!(out, "  {}", f.message)?;
+            if !f.quoted_detail.is_empty() {
+                writeln!(out, "  ({})", f.quoted_detail)?;
+            }
             if !f.context.line_text.is_empty() {
                 let number = f.line.to_string();
                 let gutter = " ".repeat(number.len());
+                // A long line shows as a window around the passage, with … where it goes on.
+                let (before, after) =
+                    (if f.context.cut_before { "…" } else { "" }, if f.context.cut_after { "…" } else { "" });
                 let line: String = f.context.line_text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-                writeln!(out, "  {} {} {}", self.paint("2", &number), self.paint("2", "|"), line)?;
+                writeln!(out, "  {} {} {before}{line}{after}", self.paint("2", &number), self.paint("2", "|"))?;
                 let marker = format!(
                     "{}{}",
-                    " ".repeat(f.context.char_start),
+                    " ".repeat(f.context.char_start + before.chars().count()),
                     "^".repeat(f.context.char_end.saturating_sub(f.context.char_start).max(1))
                 );
                 let marker_color = match f.severity {

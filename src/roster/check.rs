@@ -40,6 +40,7 @@ pub fn describe(file: &str, roster: &Roster, report: &RosterReport, lexicon: &Le
     };
     out.push(format!("  leerlingen: {}{in_groups}", roster.pupils.len()));
     out.extend(consent_lines(roster));
+    out.extend(report.empty_consents.iter().map(|e| format!("    {e}")));
     let sensitive: Vec<&str> = known.iter().copied().filter(|h| is_identity_number(h)).collect();
     if !sensitive.is_empty() {
         out.push(format!(

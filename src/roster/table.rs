@@ -102,6 +102,8 @@ pub struct Outcome {
     /// Headers of the consent columns, in order (pupils' `consents` follow it).
     pub consent_columns: Vec<String>,
     pub problems: Vec<String>,
+    /// Consent columns with empty cells: not a problem of the file, but worth knowing.
+    pub empty_consents: Vec<String>,
 }
 
 pub fn read(table: &Table, layout: &Layout) -> Outcome {
@@ -125,6 +127,9 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         column(Column::Group),
     );
 
+    // Lines whose consent cell is empty, per consent column: read as "nee" (no consent unless
+    // given), and said once per column rather than counted as a "nee" someone wrote.
+    let mut blank: Vec<Vec<usize>> = vec![Vec::new(); consent_positions.len()];
     for row in table.rows().skip(layout.header_row + 1) {
         let line = row.line;
         if row.cells().all(|c| c.trim().is_empty()) {
@@ -170,8 +175,12 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
         }
         let consents = consent_positions
             .iter()
-            .map(|&i| {
+            .enumerate()
+            .map(|(column, &i)| {
                 let value = row.get(i).unwrap_or("");
+                if value.trim().is_empty() {
+                    blank[column].push(line);
+                }
                 parse_consent(value).unwrap_or_else(|| {
                     out.problems.push(format!(
                         "regel {line}: toestemming '{}' in kolom '{}' niet herkend, gelezen als nee",
@@ -194,6 +203,19 @@ pub fn read(table: &Table, layout: &Layout) -> Outcome {
             line,
             ..Pupil::default()
         });
+    }
+    for (lines, &i) in blank.iter().zip(&consent_positions) {
+        if lines.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = lines.iter().take(5).map(usize::to_string).collect();
+        let more = if lines.len() > 5 { ", …" } else { "" };
+        let pupils = if lines.len() == 1 { "1 leerling".to_string() } else { format!("{} leerlingen", lines.len()) };
+        out.empty_consents.push(format!(
+            "kolom '{}': {pupils} zonder waarde (regel {}{more}), gelezen als geen toestemming; vul ja of nee in",
+            layout.headers[i],
+            shown.join(", ")
+        ));
     }
     out
 }

@@ -38,12 +38,18 @@ impl Drop for Scratch {
 
 /// Run postwacht in `dir`; returns (status, stdout, stderr).
 fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_postwacht"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run postwacht");
+    run_in_with(dir, args, None)
+}
+
+/// As [`run_in`], with `POSTWACHT_BASELINE_KEY` set to `key` (or removed: a key in the
+/// environment of whoever runs the tests must not decide them).
+fn run_in_with(dir: &Path, args: &[&str], key: Option<&str>) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_postwacht"));
+    command.args(args).current_dir(dir).env("NO_COLOR", "1").env_remove("POSTWACHT_BASELINE_KEY");
+    if let Some(key) = key {
+        command.env("POSTWACHT_BASELINE_KEY", key);
+    }
+    let output = command.output().expect("run postwacht");
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8(output.stdout).expect("utf-8 stdout"),
@@ -249,17 +255,36 @@ fn a_baseline_hides_what_was_accepted_and_nothing_else() {
     let s = Scratch::new("baseline");
     s.write("klas.txt", ROSTER);
     s.write("nieuws/a.md", "Gisteren won Noor Bakker.\n\nWat een kankerschool.\n");
-    let (status, out, err) = run_in(&s.0, &["baseline", "--roster", "klas.txt", "nieuws"]);
+    fs::create_dir_all(s.path("prive")).expect("folder");
+    let write = ["baseline", "--roster", "klas.txt", "--baseline-key", "prive/sleutel", "nieuws"];
+    let (status, out, err) = run_in(&s.0, &write);
     assert_eq!(status, 0, "{out}{err}");
     assert!(out.contains("2 meldingen"), "{out}");
+    assert!(err.contains("sleutelbestand prive/sleutel gemaakt") && err.contains("buiten de repository"), "{err}");
     let written = fs::read_to_string(s.path("postwacht-baseline.json")).expect("baseline written");
-    for secret in ["Noor", "Bakker", "noor", "bakker", "kanker", "Zoë", "a.md"] {
+    let key = fs::read_to_string(s.path("prive/sleutel")).expect("key file written");
+    let key = key.lines().find(|l| !l.starts_with('#')).expect("a key line").to_string();
+    assert_eq!(key.len(), 64, "{key}");
+    for secret in ["Noor", "Bakker", "noor", "bakker", "kanker", "Zoë", "a.md", &key, "\"key\""] {
         assert!(!written.contains(secret), "{secret} in the baseline: {written}");
     }
-    let scan = ["scan", "--roster", "klas.txt", "--baseline", "postwacht-baseline.json", "nieuws"];
+    let scan = [
+        "scan",
+        "--roster",
+        "klas.txt",
+        "--baseline",
+        "postwacht-baseline.json",
+        "--baseline-key",
+        "prive/sleutel",
+        "nieuws",
+    ];
     let (status, out, _) = run_in(&s.0, &scan);
     assert_eq!(status, 0, "{out}");
     assert!(out.contains("Geen nieuwe meldingen") && out.contains("2 bekende meldingen"), "{out}");
+    // The key can come from the environment instead (a CI secret).
+    let from_environment = ["scan", "--roster", "klas.txt", "--baseline", "postwacht-baseline.json", "nieuws"];
+    let (status, out, err) = run_in_with(&s.0, &from_environment, Some(&key));
+    assert_eq!(status, 0, "{out}{err}");
     // Moved down, in other letters: still the same findings. A second occurrence is new.
     s.write("nieuws/a.md", "# Nieuws\n\nWat een KANKERSCHOOL.\n\nGisteren won noor bakker.\nEn Noor Bakker weer.\n");
     let (status, out, _) = run_in(&s.0, &scan);
@@ -273,14 +298,75 @@ fn a_baseline_hides_what_was_accepted_and_nothing_else() {
     // From another folder the file is still the same file.
     let (status, _, _) = run_in(
         &s.path("nieuws"),
-        &["scan", "--roster", "../klas.txt", "--baseline", "../postwacht-baseline.json", "a.md"],
+        &[
+            "scan",
+            "--roster",
+            "../klas.txt",
+            "--baseline",
+            "../postwacht-baseline.json",
+            "--baseline-key",
+            "../prive/sleutel",
+            "a.md",
+        ],
     );
     assert_eq!(status, 1);
-    // Writing it again keeps the key.
-    let key = |text: &str| text.lines().find(|l| l.contains("\"key\"")).map(str::to_string);
-    assert_eq!(run_in(&s.0, &["baseline", "--roster", "klas.txt", "nieuws"]).0, 0);
-    assert_eq!(key(&written), key(&fs::read_to_string(s.path("postwacht-baseline.json")).expect("baseline")));
+    // Writing it again with the same key file keeps the key file and the fingerprints.
+    s.write("nieuws/a.md", "Gisteren won Noor Bakker.\n\nWat een kankerschool.\n");
+    let (status, _, err) = run_in(&s.0, &write);
+    assert_eq!(status, 0, "{err}");
+    assert!(!err.contains("gemaakt"), "an existing key file is not made again: {err}");
+    assert_eq!(written, fs::read_to_string(s.path("postwacht-baseline.json")).expect("baseline"));
     assert_eq!(run_in(&s.0, &scan).0, 0);
+}
+
+#[test]
+fn a_baseline_without_its_key_or_with_another_is_an_error() {
+    let s = Scratch::new("baseline-key");
+    s.write("nieuws/a.txt", "Wat een kankerschool.\n");
+    // Writing needs a key: postwacht does not choose one it keeps nowhere.
+    let (status, _, err) = run_in(&s.0, &["baseline", "nieuws"]);
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("--baseline-key") && err.contains("POSTWACHT_BASELINE_KEY"), "{err}");
+    assert!(!s.path("postwacht-baseline.json").exists());
+    assert_eq!(run_in(&s.0, &["baseline", "--baseline-key", "sleutel", "nieuws"]).0, 0);
+    // Reading needs it too, and the right one.
+    let (status, _, err) = run_in(&s.0, &["scan", "--baseline", "postwacht-baseline.json", "nieuws"]);
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("postwacht-baseline.json") && err.contains("geheime sleutel nodig"), "{err}");
+    let other = "ab".repeat(32);
+    let (status, _, err) =
+        run_in_with(&s.0, &["scan", "--baseline", "postwacht-baseline.json", "nieuws"], Some(&other));
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("de sleutel past niet bij deze baseline"), "{err}");
+    let (status, _, err) =
+        run_in_with(&s.0, &["scan", "--baseline", "postwacht-baseline.json", "nieuws"], Some("kort"));
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("POSTWACHT_BASELINE_KEY") && err.contains("64 tekens"), "{err}");
+    s.write("kapot-sleutel", "# kop\nniet hex\n");
+    let (status, _, err) =
+        run_in(&s.0, &["scan", "--baseline", "postwacht-baseline.json", "--baseline-key", "kapot-sleutel", "nieuws"]);
+    assert_eq!(status, 2, "{err}");
+    assert!(err.contains("kapot-sleutel:2"), "{err}");
+}
+
+#[test]
+fn an_old_baseline_with_its_key_inside_still_works_with_a_warning() {
+    let s = Scratch::new("baseline-old");
+    s.write("nieuws/a.txt", "Wat een kankerschool.\n");
+    assert_eq!(run_in(&s.0, &["baseline", "--baseline-key", "sleutel", "nieuws"]).0, 0);
+    let key = fs::read_to_string(s.path("sleutel")).expect("key");
+    let key = key.lines().find(|l| !l.starts_with('#')).expect("a key line");
+    // Version 1 had the key where version 2 has its check value.
+    let new = fs::read_to_string(s.path("postwacht-baseline.json")).expect("baseline");
+    let mut doc: serde_json::Value = serde_json::from_str(&new).expect("json");
+    doc["version"] = 1.into();
+    doc["key"] = key.into();
+    doc.as_object_mut().expect("object").remove("key_check");
+    s.write("oud.json", &doc.to_string());
+    let (status, out, err) = run_in(&s.0, &["scan", "--baseline", "oud.json", "nieuws"]);
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(out.contains("1 bekende melding"), "{out}");
+    assert!(err.contains("oud.json is een oude baseline waar de sleutel nog in staat"), "{err}");
 }
 
 #[test]
@@ -299,11 +385,12 @@ fn a_missing_or_damaged_baseline_is_an_error() {
 #[test]
 fn the_configuration_can_name_the_baseline() {
     let s = Scratch::new("baseline-config");
-    s.write("postwacht.toml", "baseline = \"oud/baseline.json\"\n");
+    s.write("postwacht.toml", "baseline = \"oud/baseline.json\"\nbaseline-key = \"prive/sleutel\"\n");
     s.write("nieuws/a.txt", "Wat een kankerschool.\n");
     fs::create_dir_all(s.path("oud")).expect("folder");
+    fs::create_dir_all(s.path("prive")).expect("folder");
     assert_eq!(run_in(&s.0, &["baseline", "nieuws"]).0, 0);
-    assert!(s.path("oud/baseline.json").is_file());
+    assert!(s.path("oud/baseline.json").is_file() && s.path("prive/sleutel").is_file());
     // scan uses it by itself; -o writes elsewhere.
     let (status, out, _) = run_in(&s.0, &["scan", "nieuws"]);
     assert_eq!(status, 0, "{out}");

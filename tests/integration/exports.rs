@@ -118,3 +118,50 @@ fn redact_keeps_authors_and_names_out() {
         }
     }
 }
+
+/// Issue 11 item 7: SARIF regions and GitHub annotations of export findings point at the passage
+/// in the file: they end where the passage ends, never on a line before the one they start on.
+#[test]
+fn sarif_and_github_mark_the_passage_in_the_file() {
+    for csv in [false, true] {
+        let (_, json, _) = scan(csv, &["--channel", "school", "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+        let (_, sarif, _) = scan(csv, &["--channel", "school", "--format", "sarif"]);
+        let log: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+        let results = log["runs"][0]["results"].as_array().expect("results");
+        let findings = doc["findings"].as_array().expect("findings");
+        assert_eq!(results.len(), findings.len());
+        for (r, f) in results.iter().zip(findings) {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            let path = f["path"].as_str().expect("path");
+            let input = std::fs::read_to_string(path).expect("fixture");
+            let end = f["end"].as_u64().expect("end") as usize;
+            let end_line = input[..end].matches('\n').count() + 1;
+            let end_line_start = input[..end].rfind('\n').map_or(0, |i| i + 1);
+            let end_column = input[end_line_start..end].chars().count() + 1;
+            assert_eq!(region["startLine"].as_u64(), f["line"].as_u64(), "{r}");
+            assert_eq!(region["startColumn"].as_u64(), f["column"].as_u64(), "{r}");
+            assert_eq!(region["endLine"].as_u64(), Some(end_line as u64), "{path}: {region}");
+            assert_eq!(region["endColumn"].as_u64(), Some(end_column as u64), "{path}: {region}");
+        }
+        let (_, github, _) = scan(csv, &["--channel", "school", "--format", "github"]);
+        let mut annotated = 0;
+        for line in github.lines().filter(|l| l.starts_with("::")) {
+            let field = |key: &str| {
+                line.split([' ', ',', ':'])
+                    .find_map(|p| p.strip_prefix(&format!("{key}=")))
+                    .map(|v| v.parse::<usize>().expect("number"))
+            };
+            let (Some(start), Some(end)) = (field("line"), field("endLine")) else { continue };
+            annotated += 1;
+            assert!(end >= start, "{line}");
+            if end == start {
+                assert!(
+                    field("col").is_some() && field("endColumn").is_some(),
+                    "one-line range without columns: {line}"
+                );
+            }
+        }
+        assert_eq!(annotated, findings.len(), "{github}");
+    }
+}

@@ -14,6 +14,7 @@ mod html5;
 mod markup;
 mod output;
 mod parallel;
+mod privacy;
 mod review;
 mod robustness;
 mod rosters;

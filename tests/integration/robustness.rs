@@ -153,3 +153,35 @@ fn edge_texts_never_panic() {
         let _ = scanner.check(text);
     }
 }
+
+/// Issue 11 item 12: every finding on one long line kept a copy of the whole line, so memory grew
+/// with the square of the line length (200 KB: 2.2 GB). A finding now keeps a window around its
+/// passage: what findings hold grows with their number, not with their number times the line.
+/// Measured in bytes held, not in time.
+#[test]
+fn findings_on_a_long_line_hold_a_window_not_the_line() {
+    use postwacht::finding::Context;
+    use postwacht::scan::Location;
+    let scanner = Scanner::new(Settings::default(), Roster::default()).expect("scanner");
+    let held = |repeats: usize| {
+        let line = "Wat een kutschool, bel 06-12345678. ".repeat(repeats);
+        let findings = scanner.findings(&line, &Location::file("lang.txt"), false);
+        assert!(findings.len() >= repeats, "{} findings for {repeats} repeats", findings.len());
+        for f in &findings {
+            assert!(f.context.line_text.chars().count() <= 2 * Context::WINDOW + f.matched.chars().count());
+            let marked: String = f
+                .context
+                .line_text
+                .chars()
+                .skip(f.context.char_start)
+                .take(f.context.char_end - f.context.char_start)
+                .collect();
+            assert_eq!(marked, f.matched, "the window marks the passage");
+        }
+        (findings.len(), findings.iter().map(|f| f.context.line_text.len()).sum::<usize>())
+    };
+    let (few, small) = held(1_000);
+    let (many, large) = held(2_000);
+    assert_eq!(many, 2 * few);
+    assert!(large <= 2 * small + 1_000, "doubling the line more than doubled what findings hold: {small} -> {large}");
+}

@@ -24,13 +24,7 @@ pub struct Passage<'a> {
 /// `text` as HTML with `passages` marked. Ranges are clipped to the text and to character
 /// boundaries, so a finding can never break the page.
 pub fn mark(text: &str, passages: &[Passage]) -> String {
-    let clip = |mut at: usize| {
-        at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
+    let clip = |at: usize| crate::line_index::floor_char_boundary(text, at);
     let spans: Vec<(usize, usize, &Passage)> = passages
         .iter()
         .map(|p| {

@@ -4,10 +4,15 @@
 //! A baseline holds no text: each accepted finding is a **fingerprint**, a keyed BLAKE3 hash of its
 //! rule, its file (relative to the baseline's folder, `/` between folders) and its passage in the
 //! matching view (so a change of case, accents or disguise, or a move to another line, is the
-//! same finding). The 32-byte key is drawn at random when a baseline is first written and stored in
-//! it: without a key, the hash of a pupil's name would be the same in every repository, and anyone
-//! could look names up in a precomputed table. Each fingerprint has a count, so a baseline that
-//! accepted one occurrence of a passage does not hide a second one.
+//! same finding). Without a key, the hash of a pupil's name would be the same in every repository,
+//! and anyone could look names up in a precomputed table; with the key beside the fingerprints,
+//! anyone holding the baseline could still test guessed names. So the 32-byte key is a secret kept
+//! outside the baseline, like the roster ([`key`]); the baseline holds only a check value that
+//! recognises the right key. Each fingerprint has a count, so a baseline that accepted one
+//! occurrence of a passage does not hide a second one.
+//!
+//! Version 1 baselines still held their key. They are read (with a warning, as the key in them is
+//! no secret any more) and are written again as version 2 with a new key.
 //!
 //! The scanner computes the passage's part of the fingerprint where the text is at hand (before
 //! `--redact` replaces it; [`crate::scan::Settings::fingerprint_key`]); this module adds the file.
@@ -25,30 +30,19 @@ use crate::input::{InputError, describe_io_error};
 use crate::normalize::normalize_term;
 use crate::report::{Report, Summary};
 
+pub mod key;
+
+pub use key::{KEY_VARIABLE, Key, KeySource};
+use key::{from_hex, hex};
+
 /// The name `postwacht baseline` writes when no other is given.
 pub const DEFAULT_FILE: &str = "postwacht-baseline.json";
 
-/// The version of the baseline file's shape.
-pub const VERSION: u32 = 1;
+/// The version of the baseline file's shape: 2 keeps the key out of the file.
+pub const VERSION: u32 = 2;
 
-/// The secret-less key that makes fingerprints differ between baselines.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Key([u8; 32]);
-
-impl std::fmt::Debug for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Key(…)")
-    }
-}
-
-impl Key {
-    /// A fresh key from the operating system's random source.
-    pub fn random() -> Result<Key, String> {
-        let mut bytes = [0; 32];
-        getrandom::fill(&mut bytes).map_err(|e| format!("geen willekeurige sleutel te maken: {e}"))?;
-        Ok(Key(bytes))
-    }
-}
+/// The version that stored its key in the file.
+const VERSION_WITH_KEY: u32 = 1;
 
 /// A keyed hash; see the module documentation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,21 +74,6 @@ fn fingerprint(key: &Key, file: &str, passage: &Fingerprint) -> Fingerprint {
     Fingerprint(*hasher.finalize().as_bytes())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(text: &str) -> Option<[u8; 32]> {
-    if text.len() != 64 || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
-}
-
 /// The baseline file as written.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -102,7 +81,12 @@ struct Wire {
     version: u32,
     /// Dutch: what this file is (for whoever finds it in a repository).
     about: String,
-    key: String,
+    /// Version 1 only: the key itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+    /// Version 2: recognises the right key ([`Key::check_value`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key_check: Option<String>,
     findings: Vec<WireEntry>,
 }
 
@@ -116,7 +100,8 @@ struct WireEntry {
 
 const ABOUT: &str = "Baseline van postwacht: meldingen die al bekend en geaccepteerd zijn. \
     'postwacht scan --baseline' toont alleen nieuwe meldingen. Er staat geen tekst in, alleen \
-    vingerafdrukken (BLAKE3 met de sleutel hieronder) van regel, bestand en passage.";
+    vingerafdrukken (BLAKE3 met een geheime sleutel) van regel, bestand en passage. De sleutel staat \
+    niet in dit bestand maar in het sleutelbestand (--baseline-key) of in POSTWACHT_BASELINE_KEY.";
 
 /// A baseline: read to filter a scan, or started empty to be written.
 pub struct Baseline {
@@ -124,13 +109,17 @@ pub struct Baseline {
     /// The baseline's folder as the file system has it, for paths relative to it.
     folder: Option<PathBuf>,
     key: Key,
+    /// What the user must know before the scan: an old baseline that still holds its key, or a
+    /// key file just made.
+    notice: Option<String>,
     /// Accepted findings: fingerprint → (rule, how many more it may hide).
     accepted: HashMap<Fingerprint, (String, usize)>,
 }
 
 impl Baseline {
-    /// Read a baseline to filter a scan. A missing or damaged file is an error naming it.
-    pub fn open(path: &Path) -> Result<Baseline, InputError> {
+    /// Read a baseline to filter a scan, with the key from `source`. A missing or damaged file,
+    /// a missing key or the wrong key is an error naming the file.
+    pub fn open(path: &Path, source: &KeySource) -> Result<Baseline, InputError> {
         let error =
             |line: Option<usize>, message: String| InputError { path: path.display().to_string(), line, message };
         let bytes = std::fs::read(path)
@@ -142,13 +131,40 @@ impl Baseline {
                     .into(),
             )
         })?;
-        if wire.version != VERSION {
-            return Err(error(
-                None,
-                format!("baseline van versie {}; deze postwacht leest versie {VERSION}", wire.version),
-            ));
-        }
-        let key = from_hex(&wire.key).ok_or_else(|| error(None, "de sleutel van de baseline is beschadigd".into()))?;
+        let (key, notice) = match (wire.version, &wire.key, &wire.key_check) {
+            (VERSION_WITH_KEY, Some(stored), _) => {
+                let key = Key::from_hex(stored)
+                    .ok_or_else(|| error(None, "de sleutel van de baseline is beschadigd".into()))?;
+                let notice = format!(
+                    "let op: {} is een oude baseline waar de sleutel nog in staat; wie hem heeft, kan geraden namen \
+                     erin opzoeken. Maak hem opnieuw met 'postwacht baseline --baseline-key BESTAND' (de sleutel komt \
+                     dan buiten de repository).",
+                    path.display()
+                );
+                (key, Some(notice))
+            }
+            (VERSION, None, Some(check)) => {
+                let key = source.read(path)?;
+                if key.check_value() != *check {
+                    return Err(error(
+                        None,
+                        "de sleutel past niet bij deze baseline: gebruik het sleutelbestand waarmee hij gemaakt is, \
+                         of maak de baseline opnieuw"
+                            .into(),
+                    ));
+                }
+                (key, None)
+            }
+            (VERSION_WITH_KEY | VERSION, _, _) => {
+                return Err(error(None, "de sleutelgegevens van de baseline zijn beschadigd".into()));
+            }
+            (version, _, _) => {
+                return Err(error(
+                    None,
+                    format!("baseline van versie {version}; deze postwacht leest versie {VERSION}"),
+                ));
+            }
+        };
         let mut accepted = HashMap::new();
         for entry in wire.findings {
             let Some(bytes) = from_hex(&entry.fingerprint) else {
@@ -156,19 +172,27 @@ impl Baseline {
             };
             accepted.entry(Fingerprint(bytes)).or_insert((entry.rule, 0)).1 += entry.count;
         }
-        Ok(Baseline { path: path.to_path_buf(), folder: folder_of(path), key: Key(key), accepted })
+        Ok(Baseline { path: path.to_path_buf(), folder: folder_of(path), key, notice, accepted })
     }
 
-    /// An empty baseline to write to `path`. It keeps the key of the baseline already there, so
-    /// that writing it again changes only what changed.
-    pub fn start(path: &Path) -> Result<Baseline, InputError> {
-        let key = match Baseline::open(path) {
-            Ok(old) => old.key,
-            Err(_) => {
-                Key::random().map_err(|message| InputError { path: path.display().to_string(), line: None, message })?
-            }
-        };
-        Ok(Baseline { path: path.to_path_buf(), folder: folder_of(path), key, accepted: HashMap::new() })
+    /// An empty baseline to write to `path`, with the key from `source` (a key file that does not
+    /// exist yet is made). Writing it again with the same key changes only what changed.
+    pub fn start(path: &Path, source: &KeySource) -> Result<Baseline, InputError> {
+        let (key, created) = source.read_or_create(path)?;
+        let notice = created.map(|file| {
+            format!(
+                "sleutelbestand {} gemaakt. Bewaar het zoals de leerlingenlijst, buiten de repository: zonder \
+                 dit bestand (of {KEY_VARIABLE}) is de baseline niet te lezen, en met dit bestand en de baseline \
+                 samen zijn geraden namen te controleren.",
+                file.display()
+            )
+        });
+        Ok(Baseline { path: path.to_path_buf(), folder: folder_of(path), key, notice, accepted: HashMap::new() })
+    }
+
+    /// What the user must know before the scan, if anything.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     pub fn key(&self) -> Key {
@@ -251,7 +275,13 @@ impl Baseline {
             .map(|(print, (rule, count))| WireEntry { rule: rule.clone(), fingerprint: hex(&print.0), count: *count })
             .collect();
         entries.sort_by(|a, b| (&a.rule, &a.fingerprint).cmp(&(&b.rule, &b.fingerprint)));
-        let wire = Wire { version: VERSION, about: ABOUT.into(), key: hex(&self.key.0), findings: entries };
+        let wire = Wire {
+            version: VERSION,
+            about: ABOUT.into(),
+            key: None,
+            key_check: Some(self.key.check_value()),
+            findings: entries,
+        };
         let mut text = serde_json::to_string_pretty(&wire).map_err(io::Error::other)?;
         text.push('\n');
         let name = self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -331,16 +361,48 @@ mod tests {
         assert_ne!(fingerprint(&key, "a.md", &a), fingerprint(&key, "b.md", &a));
     }
 
+    /// An attacker holds the baseline file and this code, and guesses names, rules and files.
+    /// Every 32-byte value the file holds, tried as the key, confirms no guess; the real key,
+    /// which stays in the key file, confirms the right one (so the test can fail).
     #[test]
-    fn hex_round_trips() {
-        let bytes: [u8; 32] = std::array::from_fn(|i| (i * 9) as u8);
-        assert_eq!(from_hex(&hex(&bytes)), Some(bytes));
-        assert_eq!(from_hex("zz"), None);
-        assert_eq!(from_hex(&"é".repeat(32)), None);
-    }
+    fn a_baseline_alone_confirms_no_guessed_name() {
+        let dir = std::env::temp_dir().join(format!("postwacht-guess-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("baseline.json");
+        let key = Key::random().unwrap();
+        let mut baseline =
+            Baseline { path: path.clone(), folder: folder_of(&path), key, notice: None, accepted: HashMap::new() };
+        let print = fingerprint(&key, "nieuws/a.md", &passage_fingerprint(&key, "PW101", "Noor Bakker"));
+        baseline.accepted.insert(print, ("PW101".into(), 1));
+        baseline.write().unwrap();
+        let file = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
 
-    #[test]
-    fn random_keys_differ() {
-        assert_ne!(Key::random().unwrap(), Key::random().unwrap());
+        let guesses = |candidate: &Key| {
+            let mut hits = 0;
+            for name in ["Noor Bakker", "Zoë Jansen", "Daan Smits", "noor bakker"] {
+                for rule in ["PW101", "PW102"] {
+                    for path in ["nieuws/a.md", "a.md"] {
+                        let print = hex(&fingerprint(candidate, path, &passage_fingerprint(candidate, rule, name)).0);
+                        hits += usize::from(file.contains(&print));
+                    }
+                }
+            }
+            hits
+        };
+        // Every run of 64 hexadecimal characters in the file, and the all-zero key.
+        let bytes = file.as_bytes();
+        let mut candidates = vec![Key([0; 32])];
+        for start in 0..bytes.len().saturating_sub(63) {
+            if let Some(candidate) = std::str::from_utf8(&bytes[start..start + 64]).ok().and_then(Key::from_hex) {
+                candidates.push(candidate);
+            }
+        }
+        assert!(candidates.len() >= 3, "the file holds a fingerprint and a check value");
+        for candidate in &candidates {
+            assert_eq!(guesses(candidate), 0, "a value in the baseline works as its key");
+        }
+        // "noor bakker" is the same passage in the matching view.
+        assert_eq!(guesses(&key), 2, "with the real key the right guess is confirmed");
     }
 }
