@@ -115,7 +115,7 @@ startup() {
   read -r s kb cpu < <(measure "$reps" "$POSTWACHT" scan --format jsonl --roster "$roster" "$draft")
   echo "| $PUPILS pupils | $(ms "$s") ms | $(ms "$cpu") ms | $(mib "$kb") |"
   echo
-  echo "target: under 30 ms with $PUPILS pupils (building the matcher alone: \`cargo bench --bench scan\`)"
+  echo "target: under 30 ms with $PUPILS pupils (building the matcher alone: \`cargo bench --features bench --bench scan\`)"
 }
 
 # scale_threads NAME PATH ROSTER: one table row, 1 vs 2 threads, and whether the output matches.
