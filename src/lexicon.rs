@@ -287,6 +287,14 @@ pub struct ThreatEntry {
     pub role: ThreatRole,
 }
 
+/// A violent verb by its principal parts (`violence.tsv`): "afslachten", "afgeslacht". Its other
+/// forms come by rule ([`crate::detect::violence`]).
+#[derive(Clone, Debug)]
+pub struct ViolenceVerb {
+    pub infinitive: &'static str,
+    pub participle: &'static str,
+}
+
 #[derive(Clone, Debug)]
 pub struct ContextEntry {
     pub term: Term,
@@ -305,6 +313,7 @@ pub struct Lexicon {
     pub media: Vec<MediaEntry>,
     pub context: Vec<ContextEntry>,
     pub threats: Vec<ThreatEntry>,
+    pub violence: Vec<ViolenceVerb>,
     pub common_words: WordSet<Cow<'static, str>>,
     pub first_names: WordSet<Cow<'static, str>>,
 }
@@ -424,6 +433,9 @@ impl Lexicon {
                 Ok(ThreatEntry { term: term(&THREATS, row, "word")?, role })
             })
         };
+        let violence = entries(&VIOLENCE, &["infinitive", "participle", "note"], |row| {
+            Ok(ViolenceVerb { infinitive: row.fields[0], participle: row.fields[1] })
+        })?;
         // The lists are independent: parse the big ones on one thread and the rest on another.
         let (first, second) = rayon::join(
             || -> Result<_, WordlistError> { Ok((hate()?, context()?, word_set(&COMMON_WORDS))) },
@@ -443,6 +455,7 @@ impl Lexicon {
             media,
             context,
             threats,
+            violence,
             common_words,
             first_names: word_set(&FIRST_NAMES),
         })

@@ -171,7 +171,7 @@ impl Scanner {
         detect::hate::detect(&doc, &self.abuse, &mut hits);
         detect::threat::detect(&doc, &self.threats, &mut hits);
         detect::school_terms::detect(&doc, &self.settings.terms.extra, &mut hits);
-        detect::mention::downgrade(&doc, &mut hits);
+        detect::mention::drop_mentions(&doc, &mut hits);
         if self.settings.channel == Channel::Personal {
             detect::disclaimer::detect(&doc, &mut hits);
         }

@@ -34,6 +34,7 @@ embedded! {
     MEDIA => "media.tsv",
     SAFE => "safe.tsv",
     THREATS => "threats.tsv",
+    VIOLENCE => "violence.tsv",
 }
 
 /// A problem in a wordlist: which file, which line, what.

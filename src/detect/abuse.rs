@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::detect::disease::{SafeCompounds, is_the_disease};
+use crate::detect::violence::ViolenceVerbs;
 use crate::detect::{Document, Found};
 use crate::finding::{Category, Hit, Severity};
 use crate::lexicon::{AbuseEntry, ContextRole, Group, HateRole, Lexicon, Mode, Term};
@@ -148,6 +149,8 @@ pub struct AbuseIndex {
     heads: Vec<(&'static str, &'static Rule, Severity)>,
     /// Harmless compounds, for a disease word written apart from the rest of its compound.
     safe_compounds: SafeCompounds,
+    /// Violent verbs in all their forms, for violence against a group.
+    pub violence: ViolenceVerbs,
 }
 
 /// A term's single words in sorted order (the order masked words are tried in).
@@ -192,6 +195,7 @@ impl AbuseIndex {
             whole,
             heads,
             safe_compounds: SafeCompounds::new(lexicon),
+            violence: ViolenceVerbs::new(lexicon),
         }
     }
 }
@@ -422,6 +426,28 @@ pub fn aimed(doc: &Document<'_>, first: usize, last: usize) -> bool {
     if first - s <= 2 && set_off && imperative_follows {
         return true;
     }
+    // "Dat mag niet, eikel, leg die bal terug": a vocative set off by commas on both sides.
+    let (start, _) = doc.original_tokens(first, first);
+    let comma_before = doc.text[..start].trim_end().ends_with(',');
+    if comma_before && matches!(after, Some(',' | '!')) {
+        return true;
+    }
+    // "…, wat een mongool.", "nog zo'n teef": an exclamation about someone that ends the sentence.
+    // The view writes "zo'n" as "zo n".
+    let exclaims = first >= s + 2
+        && last + 1 == e
+        && ((doc.token(first - 2) == "wat" && doc.token(first - 1) == "een")
+            || (first >= s + 3
+                && matches!(doc.token(first - 3), "nog" | "weer")
+                && doc.token(first - 2) == "zo"
+                && doc.token(first - 1) == "n"));
+    if exclaims {
+        return true;
+    }
+    // "een teef zoals jij": compared with the reader.
+    if last + 2 < e && doc.token(last + 1) == "zoals" && SECOND_PERSON.contains(&doc.token(last + 2)) {
+        return true;
+    }
     // "eikel die je bent"
     if last + 3 < doc.token_count()
         && matches!(doc.token(last + 1), "die" | "dat")
@@ -459,6 +485,11 @@ fn predicated_of_person(doc: &Document<'_>, s: usize, e: usize, first: usize) ->
         })
     };
     if t > s && COPULAS.contains(&doc.token(t - 1)) && fillers > 0 && person(s, t - 1) {
+        return true;
+    }
+    // "… dat die meester een pedo is": a subordinate clause, the copula after the word.
+    let copula_after = first + 1 < e && matches!(doc.token(first + 1), "is" | "bent" | "was" | "zijn" | "waren");
+    if copula_after && t > s && doc.token(first - 1) == "een" && person(s, first) {
         return true;
     }
     // "wat een eikel is die juf": "wat een" before, copula and person after.

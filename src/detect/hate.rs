@@ -165,7 +165,7 @@ enum Anchor {
 /// put something else in between.
 const BEFORE_GAP: &[&str] = &[
     "volk", "alle", "al", "die", "de", "zulke", "zo", "n", "echt", "gewoon", "hele", "dat", "soort", "deze", "van",
-    "toch", "zoveel", "veel", "aan", "tegen", "op", "voor", "ik", "we", "wij",
+    "elke", "ieder", "iedere", "toch", "zoveel", "veel", "aan", "tegen", "op", "voor", "ik", "we", "wij",
 ];
 
 pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
@@ -232,7 +232,7 @@ pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
         if anchors.is_empty() && !follows_group && people.is_empty() {
             continue;
         }
-        let predicates: Vec<(HateRole, Span)> = PREDICATES
+        let mut predicates: Vec<(HateRole, Span)> = PREDICATES
             .iter()
             .flat_map(|&role| {
                 doc.cues
@@ -241,6 +241,15 @@ pub fn detect(doc: &Document<'_>, abuse: &AbuseIndex, hits: &mut Vec<Hit>) {
                     .map(move |(t, len)| (role, Span { first: t, last: t + len - 1 }))
             })
             .collect();
+        // Violence composed from a violent verb and a call or intent ("ik ga … afslachten",
+        // "… moeten allemaal worden gedood").
+        predicates.extend(
+            abuse
+                .violence
+                .within(doc, s, e)
+                .into_iter()
+                .map(|(first, last)| (HateRole::Violence, Span { first, last })),
+        );
         if predicates.is_empty() {
             continue;
         }
@@ -310,12 +319,22 @@ fn demanded_absence(doc: &Document<'_>, s: usize, first: usize) -> bool {
         return false;
     }
     let geen = first - 1;
+    // "Geen vrouw zou … moeten": a denied subject with its verb, not a demand.
+    let (_, e) = doc.sentence_range(first);
+    let verb_follows = (first + 1..(first + 3).min(e)).any(|t| SUBJECT_VERBS.contains(&doc.token(t)));
+    if verb_follows {
+        return false;
+    }
     geen == s
         || matches!(
             doc.token(geen - 1),
             "wil" | "willen" | "wilde" | "wilden" | "hoef" | "hoeven" | "hoeft" | "liefst" | "graag"
         )
 }
+
+/// Verbs of obligation and desert after a subject: "geen vrouw zou …", "geen moslim verdient …".
+/// ("Geen moslims mogen hier komen" is still a demand.)
+const SUBJECT_VERBS: &[&str] = &["zou", "zouden", "moet", "moeten", "verdient", "verdienen", "hoeft", "hoeven"];
 
 /// Words that, after a statement, introduce a verdict on it or report it as a naming.
 const VERDICT: &[&str] = &[
@@ -354,19 +373,81 @@ pub fn counter_framed(doc: &Document<'_>, first: usize, last: usize) -> bool {
     if first == s + 1 && doc.token(s) == "dat" {
         return true;
     }
-    // "Ik ben geen racist, maar …" is an opinion frame that contains the counter word "racist":
-    // the longer cue wins.
+    counter_cues(doc, s, e).into_iter().any(|(t, len)| {
+        // "Dat is racisme, moslims zijn tuig": a clause break ends what the cue frames; and
+        // "wij vonden dat …", "ik zei dat …" report the writer's own words.
+        let before = t + len <= first
+            && first - (t + len) <= FRAME_REACH
+            && !clause_break(doc, t + len - 1, first)
+            && !said_by_writer(doc, t);
+        // A verdict or a verb of naming after the statement: "… is racistisch", "… is een eeuwenoud
+        // vooroordeel", "… een neger noemt".
+        let verdict = t > last && (last + 1..=t).any(|k| VERDICT.contains(&doc.token(k)));
+        before || verdict
+    })
+}
+
+/// The counter cues of sentence `s..e` (first token, length). "Ik ben geen racist, maar …" and
+/// "je mag toch wel zeggen dat …" are opinion frames that contain a counter cue: the opinion wins.
+fn counter_cues(doc: &Document<'_>, s: usize, e: usize) -> Vec<(usize, usize)> {
     let opinions = doc.cues.all_within(doc, HateRole::Opinion.into(), s, e);
     let in_opinion = |t: usize| opinions.iter().any(|&(o, len)| o <= t && t < o + len);
-    doc.cues.all_within(doc, HateRole::Counter.into(), s, e).iter().filter(|&&(t, _)| !in_opinion(t)).any(
-        |&(t, len)| {
-            let before = t + len <= first && first - (t + len) <= FRAME_REACH;
-            // A verdict or a verb of naming after the statement: "… is racistisch", "… is een eeuwenoud
-            // vooroordeel", "… een neger noemt".
-            let verdict = t > last && (last + 1..=t).any(|k| VERDICT.contains(&doc.token(k)));
-            before || verdict
-        },
-    )
+    let mut cues = doc.cues.all_within(doc, HateRole::Counter.into(), s, e);
+    cues.retain(|&(t, _)| !in_opinion(t));
+    cues
+}
+
+/// Is an insult or curse at tokens `first..=last` reported rather than used? Narrower than
+/// [`counter_framed`], because an insult sits so often beside a word of disapproval ("Stop met
+/// zeuren, kutwijf", "dat mag niet, sukkel"): only a clause that the insult is part of frames it.
+/// - a verb of saying with "dat", or of abuse with "voor", right before the clause: "als je tegen
+///   iemand zegt dat hij de tering kan krijgen", "uitgescholden voor kankerlijer";
+/// - a verb of naming at the end of the clause, in an infinitive or a clause about someone else:
+///   "het is niet oké om iemand een hoer te noemen", "wie een meisje een slet noemt". In a main
+///   clause the verb comes first ("ik noem je een debiel"), and the writer's own "ik" or "we" in
+///   the clause makes it a use.
+pub fn insult_reported(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    let (s, e) = doc.sentence_range(first);
+    let framing_cue = counter_cues(doc, s, e).into_iter().any(|(t, len)| {
+        let end = t + len - 1;
+        end < first
+            && first - end <= FRAME_REACH
+            && matches!(doc.token(end), "dat" | "voor" | "als")
+            && !clause_break(doc, end, first)
+            && !said_by_writer(doc, t)
+    });
+    if framing_cue {
+        return true;
+    }
+    let clause_start = (s..first).rev().find(|&t| clause_break(doc, t, t + 1)).map_or(s, |t| t + 1);
+    let naming_after = (last + 1..(last + 4).min(e)).any(|t| NAMING.contains(&doc.token(t)));
+    // The embedded clause opens at the last of these words ("we leren de kinderen om elkaar geen
+    // idioot te noemen": the writer is outside it).
+    let opening = (clause_start..first)
+        .rev()
+        .find(|&t| matches!(doc.token(t), "om" | "met" | "wie" | "die" | "je" | "dat" | "als"));
+    let Some(opening) = opening else { return false };
+    let writer_in_clause = (opening..first).any(|t| FIRST_PERSON.contains(&doc.token(t)));
+    naming_after && !writer_in_clause
+}
+
+/// The writer, as subject.
+const FIRST_PERSON: &[&str] = &["ik", "we", "wij"];
+
+/// Verbs of naming at the end of an embedded clause.
+const NAMING: &[&str] = &["noemen", "noemt", "noemde", "noemden", "uitmaken", "uitmaakt", "uitmaakte", "uitschelden"];
+
+/// A comma, semicolon, colon or dash in the original text between tokens `a` and `b` (`a < b`).
+fn clause_break(doc: &Document<'_>, a: usize, b: usize) -> bool {
+    let (_, from) = doc.original_tokens(a, a);
+    let (to, _) = doc.original_tokens(b, b);
+    from < to && doc.text[from..to].contains([',', ';', ':', '–', '—'])
+}
+
+/// A reporting cue at token `t` right after the writer as its subject ("ik zei dat", "wij vonden
+/// dat"): the writer's own statement.
+fn said_by_writer(doc: &Document<'_>, t: usize) -> bool {
+    t > 0 && FIRST_PERSON.contains(&doc.token(t - 1))
 }
 
 fn report(doc: &Document<'_>, role: HateRole, span: Span, hits: &mut Vec<Hit>) {
@@ -388,6 +469,10 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
     };
     let limit = if after { AFTER } else { BEFORE };
     if gap.len() > limit {
+        return false;
+    }
+    // "Ik maak jullie allemaal dood, die … moeten weg": violence is aimed within its clause.
+    if role == HateRole::Violence && !gap.is_empty() && clause_break(doc, gap.start - 1, gap.end) {
         return false;
     }
     let copula_link = gap.clone().any(|t| COPULAS.contains(&doc.token(t)))
@@ -431,6 +516,21 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
             return false;
         }
     }
+    // "Jouw haat tegen moslims", "je overduidelijke minachting voor …": someone else's emotion,
+    // named and so referred to, not felt by the writer.
+    if role == HateRole::Emotion && !after && owned_by_another(doc, p.first) {
+        return false;
+    }
+    // "Geen vrouw zou … moeten worden", "geen enkele vluchteling verdient …": a subject that is
+    // denied negates what is said of it.
+    if after && denied_subject(doc, a.first) {
+        return false;
+    }
+    // "Zijn afkeer van vluchtelingen hoort niet bij een leraar": the group is the object of
+    // someone else's emotion, and what follows is said of that emotion.
+    if after && a.first >= 2 && PREPOSITIONS.contains(&doc.token(a.first - 1)) && owned_by_another(doc, a.first - 2) {
+        return false;
+    }
     // "Is er ook maar één Antilliaan die niet steelt?": the negation is the insinuation.
     if negation_in(doc, gap.clone()) && !insinuating_question(doc, a) {
         return false;
@@ -450,6 +550,27 @@ fn linked(doc: &Document<'_>, kind: Anchor, a: Span, p: Span, role: HateRole) ->
         }
     }
     true
+}
+
+/// Possessives of someone other than the writer.
+const OTHERS_POSSESSIVE: &[&str] = &["je", "jouw", "zijn", "haar", "hun", "jullie", "uw"];
+
+/// Is the emotion word at token `p` a noun owned by someone else: a possessive right before it, or
+/// before one adjective ("je overduidelijke minachting")?
+fn owned_by_another(doc: &Document<'_>, p: usize) -> bool {
+    let possessive = |t: usize| OTHERS_POSSESSIVE.contains(&doc.token(t));
+    let (s, _) = doc.sentence_range(p);
+    (p > s && possessive(p - 1)) || (p > s + 1 && doc.token(p - 1).ends_with('e') && possessive(p - 2))
+}
+
+/// Is the anchor at token `first` a denied subject: "geen", "geen enkele", "niet één" opening the
+/// sentence before it?
+fn denied_subject(doc: &Document<'_>, first: usize) -> bool {
+    let (s, _) = doc.sentence_range(first);
+    // Only a subject at the start of its sentence: in "transgenders zijn geen vrouwen, gewoon
+    // zieke mensen" the "geen" denies something else.
+    let opening: Vec<&str> = (s..first).map(|t| doc.token(t)).collect();
+    matches!(opening.as_slice(), ["geen"] | ["geen", "enkele"] | ["niet", "een" | "1" | "eentje"])
 }
 
 /// Is the sentence around `t` a question (it ends with a question mark)?

@@ -1,17 +1,23 @@
-//! Abuse that is mentioned, not used: in quotation marks ("Stop met 'kutmarokkaan' roepen", "Het
-//! woord 'neger' komt voor in oude boeken") or, for slurs, hate statements and threats, in a
-//! sentence that reports or condemns it ("hij werd uitgescholden voor …", "… is racistisch"; the
-//! `counter` role of `wordlists/hate.tsv`). A threat said as a joke (":P", "haha", 😂) or about a
-//! game ("we maken ze af in de finale") is not meant either. Such findings stay, as a note (info):
-//! the school may still want to look, but it is not abuse by the writer.
+//! Abuse that is mentioned, not used, is no abuse finding: quoted ("Wie \"homo's moeten dood\" in
+//! de app zet, wordt verwijderd", "Het woord 'neger' komt voor in oude boeken") or reported and
+//! condemned ("hij werd uitgescholden voor …", "… is racistisch", "het is niet oké om iemand een
+//! hoer te noemen"; the `counter` role of `wordlists/hate.tsv`). Counter-speech is what a school
+//! wants more of, and a checker that flags it gets switched off (issue 12: no finding for it).
+//!
+//! Two cases stay visible. A quotation that is the whole text is used, not mentioned (a
+//! comment that only says "Je bent een 'loser'"). One quoted word with no frame around it ("Jij
+//! bent echt een 'mongool'") may be scare quotes: it stays, as a tip. A threat said as a joke
+//! (":P", "haha", 😂) or about a game ("we maken ze af in de finale") is lowered to a tip too: the
+//! school may still want to look.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::detect::Document;
+use crate::detect::hate::{counter_framed, insult_reported};
 use crate::finding::{Category, Hit, Severity};
-use crate::lexicon::ThreatRole;
+use crate::lexicon::{HateRole, ThreatRole};
 use crate::rules;
 
 /// An opening quotation mark after a space or bracket, up to a closing one on the same line.
@@ -52,40 +58,82 @@ pub fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Lower abuse findings that are mentions to info.
-pub fn downgrade(doc: &Document<'_>, hits: &mut [Hit]) {
+/// Drop abuse findings that are mentions; lower bare quoted words and jokes to a tip.
+pub fn drop_mentions(doc: &Document<'_>, hits: &mut Vec<Hit>) {
     if !hits.iter().any(|h| h.rule.category.is_abuse() && h.severity > Severity::Info) {
         return;
     }
     let quoted = quoted_spans(doc.text);
-    for hit in hits.iter_mut().filter(|h| h.rule.category.is_abuse() && h.severity > Severity::Info) {
-        // The spans are sorted and do not overlap.
-        let before = quoted.partition_point(|&(s, _)| s <= hit.start);
-        let inside_quote = before > 0 && hit.end <= quoted[before - 1].1;
-        // A hate statement with a quoted word in it ("dat joden 'gierig' zouden zijn") quotes.
-        let quotes_inside = hit.rule == &rules::HATE_STATEMENT && {
-            let next = quoted.partition_point(|&(_, e)| e <= hit.start);
-            next < quoted.len() && quoted[next].0 < hit.end
-        };
-        if inside_quote || quotes_inside {
-            hit.severity = Severity::Info;
-            hit.detail = "tussen aanhalingstekens: genoemd, niet gebruikt".into();
-            continue;
+    hits.retain_mut(|hit| {
+        if !hit.rule.category.is_abuse() || hit.severity == Severity::Info {
+            return true;
         }
-        let reported = matches!(hit.rule.category, Category::Discrimination | Category::Threat)
-            && doc
-                .tokens_overlapping(hit.start, hit.end)
-                .is_some_and(|(first, last)| crate::detect::hate::counter_framed(doc, first, last));
-        if reported {
-            hit.severity = Severity::Info;
-            hit.detail = "besproken of veroordeeld, niet gebruikt".into();
-            continue;
+        match stance(doc, &quoted, hit) {
+            Stance::Used => true,
+            Stance::Mentioned => false,
+            Stance::ScareQuoted => {
+                hit.severity = Severity::Info;
+                hit.detail = "tussen aanhalingstekens: misschien genoemd, niet gebruikt".into();
+                true
+            }
+            Stance::Joking => {
+                hit.severity = Severity::Info;
+                hit.detail = "waarschijnlijk als grap of over een spel bedoeld".into();
+                true
+            }
         }
-        if hit.rule.category == Category::Threat && playful(doc, hit.start) {
-            hit.severity = Severity::Info;
-            hit.detail = "waarschijnlijk als grap of over een spel bedoeld".into();
-        }
+    });
+}
+
+/// How the writer stands to the abuse in a hit.
+enum Stance {
+    Used,
+    /// Quoted or reported in order to discuss or condemn it.
+    Mentioned,
+    /// One quoted word without a frame: perhaps a mention, perhaps scare quotes.
+    ScareQuoted,
+    Joking,
+}
+
+fn stance(doc: &Document<'_>, quoted: &[(usize, usize)], hit: &Hit) -> Stance {
+    // The spans are sorted and do not overlap.
+    let before = quoted.partition_point(|&(s, _)| s <= hit.start);
+    let quote = (before > 0 && hit.end <= quoted[before - 1].1).then(|| quoted[before - 1]);
+    // A hate statement with a quoted word in it ("dat joden 'gierig' zouden zijn") quotes.
+    let quote = quote.or_else(|| {
+        let next = quoted.partition_point(|&(_, e)| e <= hit.start);
+        (hit.rule == &rules::HATE_STATEMENT && next < quoted.len() && quoted[next].0 < hit.end).then(|| quoted[next])
+    });
+    if let Some((start, end)) = quote {
+        return quoted_stance(doc, start, end);
     }
+    let reported = doc.tokens_overlapping(hit.start, hit.end).is_some_and(|(first, last)| match hit.rule.category {
+        Category::Discrimination | Category::Threat => {
+            counter_framed(doc, first, last) || insult_reported(doc, first, last)
+        }
+        _ => insult_reported(doc, first, last),
+    });
+    if reported {
+        return Stance::Mentioned;
+    }
+    if hit.rule.category == Category::Threat && playful(doc, hit.start) {
+        return Stance::Joking;
+    }
+    Stance::Used
+}
+
+/// The stance of a quotation at original bytes `start..end`, by what the sentence says around it.
+fn quoted_stance(doc: &Document<'_>, start: usize, end: usize) -> Stance {
+    let Some((first, last)) = doc.tokens_overlapping(start, end) else {
+        return Stance::Used;
+    };
+    let (s, e) = doc.sentence_range(first);
+    if first == 0 && last + 1 == doc.token_count() {
+        // The quotation is the whole text: nothing frames it.
+        return Stance::Used;
+    }
+    let framed = doc.cue_within(HateRole::Counter, s, e);
+    if first < last || framed { Stance::Mentioned } else { Stance::ScareQuoted }
 }
 
 /// Emoji that mark a joke.

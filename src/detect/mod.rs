@@ -26,6 +26,7 @@ pub mod personal_data;
 pub mod school_terms;
 pub mod severities;
 pub mod threat;
+pub mod violence;
 
 use crate::lexicon::Lexicon;
 pub use crate::matcher::Found;

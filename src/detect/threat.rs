@@ -16,6 +16,7 @@
 use crate::hash::{WordMap, WordSet};
 
 use crate::detect::Document;
+use crate::detect::violence::PROTECTION;
 use crate::finding::Hit;
 use crate::lexicon::{ContextRole, HateRole, Lexicon, ThreatRole};
 use crate::rules;
@@ -179,6 +180,10 @@ fn judge_act(
         .copied()
         .find(|&(a, len)| a + len <= first || a > last || gaps.contains(&a))
         .or_else(|| (first == s).then_some(imperative))?;
+    // "We moeten voorkomen dat vluchtelingen verdrinken": the writer wants it not to happen.
+    if (s..e).any(|t| PROTECTION.contains(&doc.token(t))) {
+        return None;
+    }
     // "werden … opgehangen, leerden we": a participle with the writer as actor reports; only a
     // call for violence ("verdient het om … te worden", "moeten … worden") makes it a threat.
     let act: Vec<&str> = (first..=last).map(|t| doc.token(t)).collect();
