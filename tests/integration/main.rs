@@ -10,6 +10,7 @@ mod fix;
 mod generator;
 mod git;
 mod holdout;
+mod hostile;
 mod html5;
 mod markup;
 mod output;
