@@ -9,6 +9,7 @@ mod exports;
 mod fix;
 mod generator;
 mod git;
+mod growth;
 mod holdout;
 mod hostile;
 mod html5;
