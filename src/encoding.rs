@@ -105,6 +105,22 @@ pub fn decode_windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Does this look like UTF-16 text, with or without a byte order mark: Latin text in UTF-16
+/// has a zero in (nearly) every other byte and nowhere else. Such a file looks binary (it has
+/// NUL bytes) but is a text that must not be skipped in silence (issue 17).
+pub fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 8 {
+        return false;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd, half) = (zeros(0), zeros(1), head.len() / 2);
+    (odd * 10 >= half * 9 && even * 10 < half) || (even * 10 >= half * 9 && odd * 10 < half)
+}
+
 /// Does this look like a binary file (a NUL byte in its first 8 KiB, as git and ripgrep judge)?
 pub fn looks_binary(bytes: &[u8]) -> bool {
     bytes.iter().take(8192).any(|&b| b == 0)
@@ -113,6 +129,18 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_is_recognised_with_and_without_a_bom() {
+        let text = "Gefeliciteerd Noor Bakker!";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(looks_utf16(&le) && looks_utf16(&be));
+        assert!(looks_utf16(&[&[0xFF, 0xFE][..], &le].concat()));
+        assert!(
+            !looks_utf16(text.as_bytes()) && !looks_utf16(&[0u8; 64]) && !looks_utf16(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        );
+    }
 
     #[test]
     fn decodes_utf8_bom_and_windows_1252() {

@@ -124,10 +124,27 @@ pub fn read_error(source: &Source, e: &std::io::Error) -> InputError {
     InputError { path: source.display(), line: None, message: describe_io_error(e) }
 }
 
+/// The most postwacht reads of one text or JSON document (line-based exports are streamed and
+/// have no such limit). Without it `--input-format text /dev/zero` filled memory until the system
+/// killed postwacht (issue 17's hostile inputs); a real post or export is far smaller.
+pub const MAX_WHOLE: u64 = 256 << 20;
+
+/// Read what is left of `reader`, at most [`MAX_WHOLE`] bytes; more is an error.
+pub fn read_whole(reader: &mut dyn Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_WHOLE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_WHOLE {
+        return Err(std::io::Error::other(format!(
+            "te groot om in één keer te lezen (meer dan {} MiB); splits het bestand",
+            MAX_WHOLE >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
 /// Read a source whole.
 pub fn read(source: &Source) -> Result<Loaded, InputError> {
-    let mut bytes = Vec::new();
-    open(source)?.read_to_end(&mut bytes).map_err(|e| read_error(source, &e))?;
+    let bytes = read_whole(&mut open(source)?).map_err(|e| read_error(source, &e))?;
     Ok(loaded(&bytes))
 }
 

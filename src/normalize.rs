@@ -239,7 +239,10 @@ impl Normalized {
         &self.text[t.start..t.end]
     }
 
-    /// The original byte range of token `i`.
+    /// The original byte range of token `i`. Two neighbouring tokens can share an original
+    /// character: "¾" folds to "3⁄4", two tokens that both map to the whole "¾". So the gap
+    /// between tokens `t` and `t + 1` is `text[end..next_start.max(end)]`, never
+    /// `text[end..next_start]`, which panicked on "leer¾eerst" (found by `cargo fuzz run scan`).
     pub fn token_original(&self, i: usize) -> (usize, usize) {
         let t = self.tokens[i];
         self.original_range(t.start, t.end)

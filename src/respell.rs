@@ -217,7 +217,7 @@ impl Respeller {
         }
         let (_, first_end) = view.token_original(t);
         let (second_start, _) = view.token_original(t + 1);
-        if &text[first_end..second_start] != " " || stored(first) || stored(second) {
+        if &text[first_end..second_start.max(first_end)] != " " || stored(first) || stored(second) {
             return false;
         }
         let mut whole = String::with_capacity(first.len() + second.len());

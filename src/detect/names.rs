@@ -552,7 +552,7 @@ fn somebody_else_after(doc: &Document<'_>, cx: &NameContext<'_>, last: usize, fo
     let spaced = |a: usize, b: usize| {
         let (_, end) = doc.view.token_original(a);
         let (start, _) = doc.view.token_original(b);
-        doc.text[end..start].chars().all(|c| c == ' ')
+        doc.text[end..start.max(end)].chars().all(|c| c == ' ')
     };
     let mut next = last + 1;
     if matches!(form.kind, FormKind::First | FormKind::FirstGenitive) {

@@ -269,3 +269,13 @@ fn damaged_exports_never_panic() {
         }
     }
 }
+
+/// Found by `cargo fuzz run exports` (issue 17): a forced format is the format read, also for a
+/// file that starts like an X archive.
+#[test]
+fn a_forced_format_is_kept_for_an_x_archive() {
+    let options = Options { format: Some(InputFormat::FacebookDyi), ..Options::default() };
+    let (format, items, problems) = items_for_test(&fixture("exports/tweets.js"), &options);
+    assert_eq!(format, Some(InputFormat::FacebookDyi));
+    assert!(items.is_empty() && !problems.is_empty(), "{problems:?}");
+}

@@ -154,6 +154,32 @@ fn edge_texts_never_panic() {
     }
 }
 
+/// Inputs that crashed a fuzz target (`fuzz/`, issue 17), minimised, as the file's bytes: each is
+/// read as postwacht reads a file (decoded, here Windows-1252 for a stray byte) and scanned, with
+/// the properties the targets assert.
+const FUZZ_CRASHES: &[(&str, &[u8])] = &[
+    // "¾" folds to "3⁄4", two tokens that share one original character: the gap between them was
+    // sliced backwards (respell.rs, "byte range starts at 21 but ends at 19").
+    ("scan: a fraction between two words", b"Kankermongool, leer\xbeeerst eenslz een"),
+];
+
+#[test]
+fn inputs_that_crashed_a_fuzz_target_scan_and_map_back() {
+    let roster_text = include_str!("../../fixtures/rosters/groep7.csv");
+    let (roster, _) = Roster::parse("groep7.csv", roster_text.as_bytes()).expect("roster");
+    let scanner = Scanner::new(Settings::default(), roster).expect("scanner");
+    for (what, bytes) in FUZZ_CRASHES {
+        let postwacht::input::Loaded::Text { text, .. } = postwacht::input::loaded(bytes) else {
+            panic!("{what}: read as binary");
+        };
+        let findings = scanner.findings(&text, &postwacht::scan::Location::file("fuzz.txt"), false);
+        for f in &findings {
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{what}: {f:?}");
+            assert_eq!(text[f.start..f.end], f.matched, "{what}");
+        }
+    }
+}
+
 /// Issue 11 item 12: every finding on one long line kept a copy of the whole line, so memory grew
 /// with the square of the line length (200 KB: 2.2 GB). A finding now keeps a window around its
 /// passage: what findings hold grows with their number, not with their number times the line.

@@ -167,6 +167,29 @@ fn reads_workbooks_and_their_sheets() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Issue 17 (hostile input): one cell at the last column and row of a sheet (XFD1048576) made
+/// calamine's dense grid ask for 512 GB and abort postwacht. The sheet is now read cell by cell:
+/// the pupils are read, the far cell costs nothing.
+#[test]
+fn a_workbook_with_a_cell_at_its_far_corner_is_read_cell_by_cell() {
+    use rust_xlsxwriter::Workbook;
+    let dir = scratch("far-cell");
+    let path = dir.join("klas.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, header) in ["Roepnaam", "Tussenvoegsel", "Achternaam"].iter().enumerate() {
+        sheet.write(0, c as u16, *header).expect("cell");
+    }
+    sheet.write(1, 0, "Noor").expect("cell");
+    sheet.write(1, 2, "Bakker").expect("cell");
+    sheet.write(1_048_575, 16_383, "x").expect("the last cell of a sheet");
+    book.save(&path).expect("save workbook");
+    let (roster, _) = Roster::load(&path).expect("the far cell is no reason to fail");
+    assert_eq!(roster.pupils.len(), 1);
+    assert_eq!((roster.pupils[0].first.as_str(), roster.pupils[0].last.as_str()), ("Noor", "Bakker"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn the_consent_column_follows_the_channel() {
     let (roster, _) = Roster::load(&fixtures().join("rosters/bovenbouw.csv")).expect("roster");

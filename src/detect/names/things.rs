@@ -39,7 +39,7 @@ fn hyphenated_thing(doc: &Document<'_>, last: usize) -> bool {
     }
     let (_, end) = doc.view.token_original(last);
     let (start, _) = doc.view.token_original(next);
-    &doc.text[end..start] == "-" && doc.cues.starting_at(doc, ContextRole::Thing.into(), next).is_some()
+    &doc.text[end..start.max(end)] == "-" && doc.cues.starting_at(doc, ContextRole::Thing.into(), next).is_some()
 }
 
 /// The tokens (start inclusive, end exclusive) of the run of capitalised words, one space apart
@@ -48,7 +48,7 @@ fn capitalised_run(doc: &Document<'_>, first: usize, last: usize) -> (usize, usi
     let joined = |a: usize, b: usize| {
         let (_, end) = doc.view.token_original(a);
         let (start, _) = doc.view.token_original(b);
-        doc.text[end..start].chars().all(|c| c == ' ' || c == '.' || c == '&') && !doc.is_sentence_start(b)
+        doc.text[end..start.max(end)].chars().all(|c| c == ' ' || c == '.' || c == '&') && !doc.is_sentence_start(b)
     };
     let mut from = first;
     while from > 0 && joined(from - 1, from) && doc.is_capitalised(from - 1) {

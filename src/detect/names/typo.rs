@@ -223,7 +223,7 @@ fn joined_across_line(doc: &Document<'_>, t: usize) -> Option<String> {
     }
     let (_, end) = doc.view.token_original(t);
     let (next, _) = doc.view.token_original(t + 1);
-    let between = &doc.text[end..next];
+    let between = &doc.text[end..next.max(end)];
     let broken = between.trim_matches([' ', '\t']).trim_end_matches(['\r', '\n']).trim_end_matches([' ', '\t', '\r']);
     (broken == "-" && between.contains('\n')).then(|| format!("{}{}", doc.token(t), doc.token(t + 1)))
 }

@@ -78,7 +78,7 @@ fn after_cue(doc: &Document<'_>, last: usize, bsn_cue: bool) -> Option<Identifie
     if sentence_end == last + 1 && sentence_end < doc.token_count() {
         let (_, end) = doc.view.token_original(last);
         let (start, _) = doc.view.token_original(last + 1);
-        if doc.text[end..start].trim() == "." {
+        if doc.text[end..start.max(end)].trim() == "." {
             sentence_end = doc.sentence_range(last + 1).1;
         }
     }
