@@ -39,6 +39,9 @@ fn instructions(dir: &Path, name: &str, input: &str) -> u64 {
     total.split_whitespace().next().and_then(|n| n.parse().ok()).expect("instruction count")
 }
 
+/// Makes an input of a given size.
+type MakeInput = dyn Fn(usize) -> String;
+
 #[test]
 #[ignore = "runs postwacht under valgrind for a few minutes; CI runs it with --ignored"]
 fn doubling_the_input_at_most_doubles_the_work() {
@@ -47,7 +50,7 @@ fn doubling_the_input_at_most_doubles_the_work() {
     let long_line = |n: usize| "Wat een kutschool, bel 06-12345678. ".repeat(n);
     let deep = |n: usize| format!("{{\"data\":[{{\"id\":\"1\",\"message\":{}1{}}}]}}", "[".repeat(n), "]".repeat(n));
     let many_lines = |n: usize| "Noor Bakker heeft een kankerhekel aan de juf.\n".repeat(n);
-    let inputs: [(&str, &dyn Fn(usize) -> String, usize); 3] =
+    let inputs: [(&str, &MakeInput, usize); 3] =
         [("long-line", &long_line, 4_000), ("deep-json", &deep, 20_000), ("many-lines", &many_lines, 4_000)];
     let mut problems = Vec::new();
     for (name, make, n) in inputs {
