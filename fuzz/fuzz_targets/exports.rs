@@ -89,20 +89,9 @@ fuzz_target!(|data: &[u8]| {
                     f.start,
                     f.end
                 );
-                assert_eq!(
-                    (f.line, f.column),
-                    common::position(text, f.start),
-                    "line/column of {} ({})",
-                    f.start,
-                    f.rule
-                );
-                assert_eq!(
-                    (f.end_line, f.end_column),
-                    common::position(text, f.end),
-                    "end line/column of {} ({})",
-                    f.end,
-                    f.rule
-                );
+                for (offset, place) in [(f.start, (f.line, f.column)), (f.end, (f.end_line, f.end_column))] {
+                    assert_eq!(place, common::position(text, offset), "line/column of {offset} ({})", f.rule);
+                }
             }
         }
         let mut redacted = export::item_findings(scanner, &path, item, true);

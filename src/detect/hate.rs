@@ -28,6 +28,7 @@ use crate::hash::WordSet;
 
 use crate::detect::Document;
 use crate::detect::abuse::AbuseIndex;
+use crate::detect::violence::WRITER;
 use crate::finding::Hit;
 use crate::lexicon::{HateRole, Lexicon, Mode};
 use crate::matcher::Target;
@@ -427,27 +428,22 @@ pub fn insult_reported(doc: &Document<'_>, first: usize, last: usize) -> bool {
         .rev()
         .find(|&t| matches!(doc.token(t), "om" | "met" | "wie" | "die" | "je" | "dat" | "als"));
     let Some(opening) = opening else { return false };
-    let writer_in_clause = (opening..first).any(|t| FIRST_PERSON.contains(&doc.token(t)));
+    let writer_in_clause = (opening..first).any(|t| WRITER.contains(&doc.token(t)));
     naming_after && !writer_in_clause
 }
-
-/// The writer, as subject.
-const FIRST_PERSON: &[&str] = &["ik", "we", "wij"];
 
 /// Verbs of naming at the end of an embedded clause.
 const NAMING: &[&str] = &["noemen", "noemt", "noemde", "noemden", "uitmaken", "uitmaakt", "uitmaakte", "uitschelden"];
 
 /// A comma, semicolon, colon or dash in the original text between tokens `a` and `b` (`a < b`).
 fn clause_break(doc: &Document<'_>, a: usize, b: usize) -> bool {
-    let (_, from) = doc.original_tokens(a, a);
-    let (to, _) = doc.original_tokens(b, b);
-    from < to && doc.text[from..to].contains([',', ';', ':', '–', '—'])
+    doc.between_tokens(a, b).contains([',', ';', ':', '–', '—'])
 }
 
 /// A reporting cue at token `t` right after the writer as its subject ("ik zei dat", "wij vonden
 /// dat"): the writer's own statement.
 fn said_by_writer(doc: &Document<'_>, t: usize) -> bool {
-    t > 0 && FIRST_PERSON.contains(&doc.token(t - 1))
+    t > 0 && WRITER.contains(&doc.token(t - 1))
 }
 
 fn report(doc: &Document<'_>, role: HateRole, span: Span, hits: &mut Vec<Hit>) {

@@ -179,6 +179,14 @@ impl<'a> Document<'a> {
         self.cues.starting_at(self, role.into(), i + 1).is_some()
     }
 
+    /// The original text between tokens `a` and `b` (`a < b`): the spaces and punctuation that
+    /// the view leaves out.
+    pub fn between_tokens(&self, a: usize, b: usize) -> &'a str {
+        let (_, from) = self.original_tokens(a, a);
+        let (to, _) = self.original_tokens(b, b);
+        &self.text[from.min(to)..to]
+    }
+
     /// Is there a cue of `role` in tokens `start..end`?
     pub fn cue_within(&self, role: impl Into<Cue>, start: usize, end: usize) -> bool {
         self.cues.find_within(self, role.into(), start, end).is_some()

@@ -48,8 +48,8 @@ const PARTICLES: &[&str] = &["af", "neer", "dood", "op", "uit", "kapot", "om", "
 /// Present forms that are mostly another word.
 const AMBIGUOUS_STEMS: &[&str] = &["dood", "sla", "slaat"];
 
-/// The writer as actor.
-const WRITER: &[&str] = &["ik", "we", "wij"];
+/// The writer as actor (and as the subject of a reporting verb, in [`crate::detect::hate`]).
+pub const WRITER: &[&str] = &["ik", "we", "wij"];
 
 /// Verbs of intent or future after the writer: "ik ga", "we zullen", "ik wil".
 const INTENT: &[&str] = &["ga", "gaan", "zal", "zullen", "wil", "willen", "kom", "komen", "wou", "wilde", "wilden"];
@@ -222,9 +222,7 @@ fn clause(doc: &Document<'_>, s: usize, e: usize, t: usize) -> (usize, usize) {
 /// A comma, semicolon, colon or quotation mark right before token `k` (an apostrophe inside a
 /// word, "homo's", is none).
 fn breaks_before(doc: &Document<'_>, k: usize) -> bool {
-    let (_, from) = doc.original_tokens(k - 1, k - 1);
-    let (to, _) = doc.original_tokens(k, k);
-    let gap = &doc.text[from.min(to)..to];
+    let gap = doc.between_tokens(k - 1, k);
     gap.contains([',', ';', ':', '"', '“', '”', '„', '«', '»'])
         || (gap.contains(['\'', '‘', '’']) && gap.contains(char::is_whitespace))
 }
